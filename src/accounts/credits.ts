@@ -1,0 +1,101 @@
+// Credits move only as ledger rows, in the caller's transaction, beside a guarded change of the balance.
+// The debit is one UPDATE whose WHERE re-checks the balance under the row lock, so concurrent debits
+// can never take it below zero (the CHECK constraint is the second line of defence).
+import type { Queryable } from '../db/db.js';
+
+export type LedgerKind = 'grant' | 'debit' | 'refund';
+
+export interface LedgerEntry {
+  id: number;
+  kind: LedgerKind;
+  amount: number;
+  balance_after: number;
+  reason: string;
+  reference: string | null;
+  created_at: Date;
+}
+
+export type DebitResult = { ok: true; balance: number; entryId: number | null } | { ok: false; balance: number };
+
+async function appendEntry(
+  tx: Queryable,
+  accountId: string,
+  kind: LedgerKind,
+  amount: number,
+  balanceAfter: number,
+  reason: string,
+  reference: string | null,
+): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [accountId, kind, amount, balanceAfter, reason, reference],
+  );
+  return (rows[0] as { id: number }).id;
+}
+
+/**
+ * Takes `amount` credits from the account, or nothing when the balance is short.
+ * Must run inside the transaction that does the work being paid for.
+ */
+export async function debit(
+  tx: Queryable,
+  accountId: string,
+  amount: number,
+  reason: string,
+  reference: string | null = null,
+): Promise<DebitResult> {
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`debit amount must be a whole number >= 0, got ${amount}`);
+  if (amount === 0) return { ok: true, balance: await balanceOf(tx, accountId), entryId: null };
+  const { rows } = await tx.query<{ balance: number }>(
+    'update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance',
+    [accountId, amount],
+  );
+  const row = rows[0];
+  if (!row) return { ok: false, balance: await balanceOf(tx, accountId) };
+  const entryId = await appendEntry(tx, accountId, 'debit', -amount, row.balance, reason, reference);
+  return { ok: true, balance: row.balance, entryId };
+}
+
+/** Adds credits: an operator grant, or a refund of work that was paid for and not done. */
+export async function credit(
+  tx: Queryable,
+  accountId: string,
+  kind: 'grant' | 'refund',
+  amount: number,
+  reason: string,
+  reference: string | null = null,
+): Promise<{ balance: number; entryId: number }> {
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new RangeError(`${kind} amount must be a whole number > 0, got ${amount}`);
+  const { rows } = await tx.query<{ balance: number }>(
+    'update accounts set balance = balance + $2 where id = $1 returning balance',
+    [accountId, amount],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no account ${accountId}`);
+  const entryId = await appendEntry(tx, accountId, kind, amount, row.balance, reason, reference);
+  return { balance: row.balance, entryId };
+}
+
+export async function balanceOf(db: Queryable, accountId: string): Promise<number> {
+  const { rows } = await db.query<{ balance: number }>('select balance from accounts where id = $1', [accountId]);
+  return rows[0]?.balance ?? 0;
+}
+
+/** A page of the ledger, newest first; `before` is the id of the last entry of the previous page. */
+export async function ledgerPage(
+  db: Queryable,
+  accountId: string,
+  limit: number,
+  before?: number,
+): Promise<{ entries: LedgerEntry[]; nextCursor: number | null }> {
+  const { rows } = await db.query<LedgerEntry>(
+    `select id, kind, amount, balance_after, reason, reference, created_at from ledger
+     where account_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+    [accountId, before ?? null, limit + 1],
+  );
+  const entries = rows.slice(0, limit);
+  return { entries, nextCursor: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null };
+}

@@ -1,0 +1,140 @@
+// A PostgreSQL server through node-postgres: a pool for queries and transactions, and one dedicated
+// connection for LISTEN that reconnects by itself. Any number of processes can share the server.
+import pg from 'pg';
+import type { Db, Queryable, QueryResult, Row } from './db.js';
+
+// int8 (count(*), bigint columns) as numbers, as the embedded store returns them. Credits stay far below 2^53.
+const INT8_OID = 20;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+interface Log {
+  warn(obj: object, msg: string): void;
+}
+
+function lastResult(res: pg.QueryResult | pg.QueryResult[]): QueryResult<Row> {
+  const last = Array.isArray(res) ? res[res.length - 1] : res;
+  return { rows: (last?.rows ?? []) as Row[], rowCount: last?.rowCount ?? 0 };
+}
+
+function wrap(target: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T = Row>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const res = await target.query(text, params as unknown[] | undefined);
+      return { rows: res.rows as T[], rowCount: res.rowCount ?? res.rows.length };
+    },
+    async exec(text: string) {
+      // Without parameters node-postgres uses the simple protocol, which accepts several statements.
+      return lastResult((await target.query(text)) as unknown as pg.QueryResult | pg.QueryResult[]);
+    },
+  };
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  poolMax: number;
+  applicationName?: string;
+  log?: Log;
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Db> {
+  const connection = { connectionString: options.connectionString, application_name: options.applicationName ?? 'sieve', types };
+  const pool = new pg.Pool({ ...connection, max: options.poolMax, idleTimeoutMillis: 30_000 });
+  pool.on('error', (err) => options.log?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
+  // Fail fast with a clear error when the server is unreachable.
+  await pool.query('select 1');
+
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  let listenClient: pg.Client | undefined;
+  let connecting: Promise<pg.Client> | undefined;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+  async function connectListener(): Promise<pg.Client> {
+    const client = new pg.Client(connection);
+    client.on('notification', (msg) => {
+      for (const cb of listeners.get(msg.channel) ?? []) cb(msg.payload ?? '');
+    });
+    const lost = (err?: Error) => {
+      if (listenClient !== client) return;
+      listenClient = undefined;
+      client.end().catch(() => {});
+      if (closed) return;
+      options.log?.warn({ err: err?.message }, 'LISTEN connection lost; reconnecting');
+      retryTimer = setTimeout(() => void ensureListener().catch(() => lost()), 1000);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    await client.connect();
+    for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    listenClient = client;
+    // Anything sent while we were disconnected is lost: tell every listener to look again.
+    for (const set of listeners.values()) for (const cb of set) cb('');
+    return client;
+  }
+
+  function ensureListener(): Promise<pg.Client> {
+    if (listenClient) return Promise.resolve(listenClient);
+    connecting ??= connectListener().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  }
+
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async listen(channel, onNotify) {
+      let set = listeners.get(channel);
+      const isNew = !set;
+      if (!set) {
+        set = new Set();
+        listeners.set(channel, set);
+      }
+      set.add(onNotify);
+      const client = await ensureListener();
+      if (isNew) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      return async () => {
+        set.delete(onNotify);
+        if (set.size === 0) {
+          listeners.delete(channel);
+          await listenClient?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
+        }
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearTimeout(retryTimer);
+      const client = listenClient;
+      listenClient = undefined;
+      await client?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}

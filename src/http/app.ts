@@ -1,0 +1,89 @@
+// Builds the HTTP application from a context, without opening a port: `server` listens, tests inject.
+// Order: infrastructure (validation, errors, request ids, docs, metrics), then routes.
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
+import type { Context } from '../context.js';
+import { newId } from '../lib/ids.js';
+import { ErrorResponse, installErrorHandling } from './errors.js';
+import { installMetrics } from './metrics.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { healthRoutes } from './routes/health.js';
+import { v1Routes } from './routes/v1/index.js';
+import type { App } from './types.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function validators() {
+  const base = { strict: false, allErrors: false, useDefaults: true, removeAdditional: false } as const;
+  // Bodies are JSON and must already have the right types ("true" is not a boolean);
+  // query strings and path parameters are text, converted to the declared types.
+  const body = addFormats(new Ajv({ ...base, coerceTypes: false }));
+  const text = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
+  return { body, text };
+}
+
+export async function buildApp(ctx: Context): Promise<App> {
+  const { config } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // One line per request, written by our onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : newId('req');
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ajv = validators();
+  for (const instance of [ajv.body, ajv.text]) instance.addSchema(ErrorResponse);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object));
+  app.addSchema(ErrorResponse);
+  installErrorHandling(app);
+  // JSON only: without this, Fastify would accept text/plain bodies as strings.
+  app.removeContentTypeParser(['text/plain']);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    request.log[level](
+      { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sieve',
+        version: '1',
+        description: 'Phone and email validation: single, bulk and asynchronous batches with signed webhooks.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (sv_live_...)' },
+          adminToken: { type: 'http', scheme: 'bearer', description: 'The operator token (ADMIN_TOKEN)' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installMetrics(app, ctx.queue);
+  healthRoutes(app, ctx);
+  await app.register(async (scope) => adminRoutes(scope as unknown as App, ctx), { prefix: '/admin/v1' });
+  await app.register(async (scope) => v1Routes(scope as unknown as App, ctx), { prefix: '/api/v1' });
+  return app;
+}

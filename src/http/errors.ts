@@ -1,0 +1,165 @@
+// The closed list of error codes the API answers with, and the one place errors become responses:
+// { "error": { "code", "message", "details"? }, "request_id" }.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  bad_request: 400,
+  missing_api_key: 401,
+  malformed_api_key: 401,
+  invalid_api_key: 401,
+  revoked_api_key: 401,
+  missing_admin_token: 401,
+  invalid_admin_token: 401,
+  insufficient_credits: 402,
+  admin_disabled: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  not_acceptable: 406,
+  conflict: 409,
+  duplicate_reference: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** An expected failure at the HTTP edge: rendered with its code, logged at most as info. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable, machine-readable code' }),
+      message: Type.String({ description: 'What went wrong, for humans' }),
+      details: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    }),
+    request_id: Type.String(),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+/** Response schemas for the errors every authenticated route can give. */
+export const commonErrors = {
+  400: Type.Ref('ErrorResponse'),
+  401: Type.Ref('ErrorResponse'),
+  422: Type.Ref('ErrorResponse'),
+} as const;
+
+function sendError(reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply {
+  if (error.options.headers) reply.headers(error.options.headers);
+  const body: Record<string, unknown> = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.options.details ? { details: error.options.details } : {}),
+    },
+    request_id: request.id,
+  };
+  // Sent as a pre-serialised string so a route's response schema cannot strip or reject it.
+  return reply.code(error.status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/** Turns an ajv failure into a field path a client can use: `body.phones[3]`, `query.limit`. */
+function validationDetails(err: FastifyError): ErrorDetail[] {
+  const raw = (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+  const context = raw === 'querystring' ? 'query' : raw;
+  return (err.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    let pointer = v.instancePath ?? '';
+    if (v.keyword === 'required' && typeof params.missingProperty === 'string') pointer += `/${params.missingProperty}`;
+    if (v.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      pointer += `/${params.additionalProperty}`;
+    }
+    const field =
+      context +
+      pointer
+        .split('/')
+        .filter(Boolean)
+        .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+        .join('');
+    let message = v.message ?? 'is invalid';
+    if (v.keyword === 'additionalProperties') message = 'is not a known field';
+    if (v.keyword === 'required') message = 'is required';
+    return { field, message };
+  });
+}
+
+function fromFastifyError(err: FastifyError): ApiError | undefined {
+  if (err.validation) {
+    const details = validationDetails(err);
+    const first = details[0];
+    return new ApiError('validation_failed', first ? `${first.field} ${first.message}` : 'The request is invalid', {
+      details,
+    });
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError('invalid_json', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('payload_too_large', 'The request body is larger than the server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return err.statusCode === 415
+        ? new ApiError('unsupported_media_type', 'Send the request body as application/json')
+        : new ApiError('bad_request', 'The Content-Length header does not match the body');
+    default:
+      break;
+  }
+  if (err instanceof SyntaxError || err.name === 'SyntaxError') {
+    return new ApiError('invalid_json', 'The request body is not valid JSON');
+  }
+  const status = err.statusCode ?? 500;
+  if (status === 415) return new ApiError('unsupported_media_type', 'Send the request body as application/json');
+  if (status === 413) return new ApiError('payload_too_large', 'The request body is larger than the server accepts');
+  if (status >= 400 && status < 500) return new ApiError('bad_request', 'The request could not be understood');
+  return undefined;
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const apiError = err instanceof ApiError ? err : fromFastifyError(err);
+    if (apiError) {
+      if (apiError.status >= 500) request.log.error({ err }, 'request failed');
+      return sendError(reply, request, apiError);
+    }
+    // Anything else is our fault: log it whole, tell the client nothing about it.
+    request.log.error({ err }, 'unhandled error');
+    return sendError(
+      reply,
+      request,
+      new ApiError('internal_error', 'Something went wrong on our side; quote the request_id if you report it'),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      request,
+      new ApiError('route_not_found', `No route ${request.method} ${(request.url.split('?')[0] ?? '').slice(0, 200)}`),
+    ),
+  );
+}

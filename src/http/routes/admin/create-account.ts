@@ -1,0 +1,42 @@
+import Type from 'typebox';
+import { createAccount } from '../../../accounts/accounts.js';
+import type { Context } from '../../../context.js';
+import { commonErrors } from '../../errors.js';
+import type { App } from '../../types.js';
+import { Account, Credits } from './schemas.js';
+
+export function createAccountRoute(app: App, ctx: Context): void {
+  app.post(
+    '/accounts',
+    {
+      schema: {
+        tags: ['operator'],
+        summary: 'Create an account with an opening balance and its first API key',
+        security: [{ adminToken: [] }],
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            credits: Type.Optional({ ...Credits, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            ...Account.properties,
+            key_id: Type.String(),
+            api_key: Type.String({ description: 'Shown once: store it now, it cannot be read again' }),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { account, key } = await createAccount(ctx.db, {
+        name: request.body.name ?? null,
+        credits: request.body.credits ?? 0,
+      });
+      request.log.info({ account_id: account.account_id, key_id: key.key_id }, 'account created');
+      return reply.code(201).send({ ...account, key_id: key.key_id, api_key: key.api_key });
+    },
+  );
+}

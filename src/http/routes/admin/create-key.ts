@@ -1,0 +1,39 @@
+import Type from 'typebox';
+import { getAccount } from '../../../accounts/accounts.js';
+import { createKey } from '../../../accounts/api-keys.js';
+import type { Context } from '../../../context.js';
+import { ApiError, commonErrors } from '../../errors.js';
+import type { App } from '../../types.js';
+import { AccountParams, KeyInfo } from './schemas.js';
+
+export function createKeyRoute(app: App, ctx: Context): void {
+  app.post(
+    '/accounts/:account_id/keys',
+    {
+      schema: {
+        tags: ['operator'],
+        summary: 'Create another API key for an account',
+        security: [{ adminToken: [] }],
+        params: AccountParams,
+        body: Type.Optional(
+          Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+        ),
+        response: {
+          201: Type.Object({
+            ...KeyInfo.properties,
+            api_key: Type.String({ description: 'Shown once: store it now, it cannot be read again' }),
+          }),
+          404: Type.Ref('ErrorResponse'),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const account = await getAccount(ctx.db, request.params.account_id);
+      if (!account) throw new ApiError('not_found', 'No such account');
+      const key = await createKey(ctx.db, account.account_id, request.body?.name ?? null);
+      request.log.info({ account_id: account.account_id, key_id: key.key_id }, 'key created');
+      return reply.code(201).send(key);
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import Type from 'typebox';
+import type { Context } from '../../context.js';
+import { pendingMigrations } from '../../db/migrate.js';
+import { ApiError } from '../errors.js';
+import type { App } from '../types.js';
+
+export function healthRoutes(app: App, ctx: Context): void {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is alive',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The store answers and every migration is applied',
+        response: {
+          200: Type.Object({ status: Type.Literal('ready'), store: Type.String() }),
+          503: Type.Ref('ErrorResponse'),
+        },
+      },
+    },
+    async () => {
+      let pending: number[];
+      try {
+        pending = await pendingMigrations(ctx.db);
+      } catch (err) {
+        ctx.log.warn({ err }, 'readiness check: store unreachable');
+        throw new ApiError('service_unavailable', 'The store does not answer');
+      }
+      if (pending.length > 0) {
+        throw new ApiError('service_unavailable', `Migrations not applied yet: ${pending.join(', ')}`);
+      }
+      return { status: 'ready' as const, store: ctx.db.kind };
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import Type from 'typebox';
+import { getAccount } from '../../../accounts/accounts.js';
+import { ledgerPage } from '../../../accounts/credits.js';
+import type { Context } from '../../../context.js';
+import { ApiError, commonErrors } from '../../errors.js';
+import { type App, Nullable, PageLimit, Timestamp } from '../../types.js';
+
+const LedgerEntry = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('grant'), Type.Literal('debit'), Type.Literal('refund')]),
+  amount: Type.Integer({ description: 'Negative for debits' }),
+  balance_after: Type.Integer(),
+  reason: Type.String(),
+  reference: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+
+export function getAccountRoute(app: App, ctx: Context): void {
+  app.get(
+    '/account',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your balance and a page of your ledger, newest first',
+        security: [{ apiKey: [] }],
+        querystring: Type.Object(
+          {
+            limit: PageLimit,
+            cursor: Type.Optional(Type.Integer({ minimum: 1, description: 'next_cursor of the previous page' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            account_id: Type.String(),
+            name: Nullable(Type.String()),
+            credits_remaining: Type.Integer(),
+            created_at: Timestamp,
+            ledger: Type.Array(LedgerEntry),
+            next_cursor: Nullable(Type.Integer()),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const accountId = request.principal?.accountId as string;
+      const account = await getAccount(ctx.db, accountId);
+      if (!account) throw new ApiError('invalid_api_key', 'Unknown API key');
+      const page = await ledgerPage(ctx.db, accountId, request.query.limit, request.query.cursor);
+      return { ...account, ledger: page.entries, next_cursor: page.nextCursor };
+    },
+  );
+}

@@ -1,0 +1,10 @@
+// The customer API, under /api/v1, behind an API key.
+import type { Context } from '../../../context.js';
+import { apiKeyAuth } from '../../auth.js';
+import type { App } from '../../types.js';
+import { getAccountRoute } from './get-account.js';
+
+export function v1Routes(app: App, ctx: Context): void {
+  app.addHook('onRequest', apiKeyAuth(ctx.db, ctx.log));
+  getAccountRoute(app, ctx);
+}

@@ -1,0 +1,86 @@
+// Runs the API, the worker, or both in this process, until SIGTERM/SIGINT: then stops accepting requests,
+// lets in-flight requests and jobs finish (or releases the jobs for retry), and closes the store cleanly.
+import type { Config } from '../config.js';
+import { createContext } from '../context.js';
+import { buildApp } from '../http/app.js';
+import type { App } from '../http/types.js';
+import { createLogger } from '../lib/logger.js';
+import { Worker } from '../worker/worker.js';
+
+export interface RunOptions {
+  api: boolean;
+  worker: boolean;
+}
+
+export async function run(config: Config, options: RunOptions): Promise<void> {
+  const started = performance.now();
+  const log = createLogger(config.logLevel);
+  const ctx = await createContext(config, { log });
+
+  let app: App | undefined;
+  let worker: Worker | undefined;
+  let url: string | undefined;
+  try {
+    if (options.worker) {
+      worker = new Worker(ctx.db, ctx.queue, config.worker, log);
+      for (const handler of ctx.jobHandlers) worker.register(handler);
+      await worker.start();
+    }
+    if (options.api) {
+      app = await buildApp(ctx);
+      url = await app.listen({ port: config.port, host: config.host });
+    }
+  } catch (err) {
+    await worker?.stop(0).catch(() => {});
+    await ctx.close().catch(() => {});
+    throw err;
+  }
+  if (!config.databaseUrl && options.api !== options.worker) {
+    log.warn(
+      'the embedded store serves one process: with only the ' +
+        (options.api ? 'API, queued jobs wait until a worker runs' : 'worker, nothing accepts requests') +
+        '; use `sieve start` for both, or DATABASE_URL to run them apart',
+    );
+  }
+  log.info(
+    {
+      store: ctx.db.kind,
+      api: options.api,
+      worker: options.worker,
+      url,
+      startup_ms: Math.round(performance.now() - started),
+      ...(ctx.db.kind === 'embedded' ? { data_dir: config.dataDir } : {}),
+    },
+    'sieve started',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const deadline = setTimeout(
+      () => {
+        log.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      config.shutdownTimeoutMs * 2 + 5000,
+    );
+    deadline.unref();
+    try {
+      await app?.close(); // stop accepting, finish in-flight requests
+      await worker?.stop(config.shutdownTimeoutMs); // finish or release in-flight jobs
+      await ctx.close(); // pg-boss, then the store (PGlite writes out and unlocks)
+      log.info('stopped cleanly');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,159 @@
+// The job queue: pg-boss 10 on the same database as everything else, reached through our own Db so that
+// a job can be enqueued inside the transaction that writes the rows it refers to.
+// pg-boss 10 only polls; Sieve wakes its workers itself with a NOTIFY sent in that same transaction,
+// which PostgreSQL delivers only if the transaction commits.
+import PgBoss from 'pg-boss';
+import type { Db, Queryable } from '../db/db.js';
+
+export const WAKE_CHANNEL = 'sieve_jobs';
+export const BOSS_SCHEMA = 'pgboss';
+
+export interface QueueDefinition {
+  name: string;
+  /** Attempts after the first one. */
+  retryLimit: number;
+  /** Seconds before the first retry (doubled each time when `retryBackoff`). */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A claimed job not finished within this many seconds is considered abandoned and retried. */
+  expireInSeconds?: number;
+  /** Jobs that exhaust their retries are copied to this queue. */
+  deadLetter?: string;
+}
+
+export interface Job<T> {
+  id: string;
+  name: string;
+  data: T;
+  retryCount: number;
+  retryLimit: number;
+}
+
+export interface QueueOptions {
+  expireInSeconds: number;
+  maintenanceIntervalSeconds: number;
+  onError: (err: Error) => void;
+}
+
+/** pg-boss's `db` option: single statements with parameters, or several without (its own migrations). */
+function bossDb(target: Queryable): PgBoss.Db {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      return values && values.length > 0 ? target.query(text, values) : target.exec(text);
+    },
+  };
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private readonly definitions = new Map<string, QueueDefinition>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: QueueOptions,
+  ) {
+    this.boss = new PgBoss({
+      db: bossDb(db),
+      schema: BOSS_SCHEMA,
+      supervise: true,
+      schedule: false,
+      migrate: true,
+      expireInSeconds: options.expireInSeconds,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+    });
+    this.boss.on('error', (err: Error) => options.onError(err));
+  }
+
+  /** Installs or upgrades pg-boss's schema and makes sure every queue exists with the given settings. */
+  async start(definitions: QueueDefinition[]): Promise<void> {
+    await this.boss.start();
+    // Dead-letter queues first: a queue's foreign key points at its dead-letter queue.
+    const ordered = [...definitions].sort((a, b) => Number(Boolean(a.deadLetter)) - Number(Boolean(b.deadLetter)));
+    for (const def of ordered) {
+      this.definitions.set(def.name, def);
+      const options = {
+        name: def.name,
+        retryLimit: def.retryLimit,
+        retryDelay: def.retryDelay,
+        retryBackoff: def.retryBackoff,
+        expireInSeconds: def.expireInSeconds ?? this.options.expireInSeconds,
+        ...(def.deadLetter ? { deadLetter: def.deadLetter } : {}),
+      };
+      const existing = await this.boss.getQueue(def.name);
+      if (existing) {
+        await this.boss.updateQueue(def.name, options);
+        continue;
+      }
+      try {
+        await this.boss.createQueue(def.name, options);
+      } catch (err) {
+        // Another process created it between our look and our insert.
+        if ((err as { code?: string }).code !== '23505') throw err;
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+  }
+
+  queueNames(): string[] {
+    return [...this.definitions.keys()];
+  }
+
+  /**
+   * Enqueues one job per payload on `tx` (the caller's transaction) and wakes the workers when it commits.
+   * Payloads carry ids, never the data itself.
+   */
+  async enqueue<T extends object>(
+    tx: Queryable,
+    name: string,
+    payloads: T[],
+    options: { startAfter?: Date } = {},
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    if (!this.definitions.has(name)) throw new Error(`unknown queue ${name}`);
+    await this.boss.insert(
+      payloads.map((data) => ({ name, data, ...(options.startAfter ? { startAfter: options.startAfter } : {}) })),
+      { db: bossDb(tx) },
+    );
+    await tx.query('select pg_notify($1, $2)', [WAKE_CHANNEL, name]);
+  }
+
+  /** Claims up to `batchSize` jobs that are due. */
+  async fetch<T>(name: string, batchSize: number): Promise<Job<T>[]> {
+    const jobs = (await this.boss.fetch<T>(name, { batchSize, includeMetadata: true })) as PgBoss.JobWithMetadata<T>[];
+    return (jobs ?? []).map((j) => ({
+      id: j.id,
+      name: j.name,
+      data: j.data,
+      retryCount: j.retryCount,
+      retryLimit: j.retryLimit,
+    }));
+  }
+
+  async complete(name: string, id: string): Promise<void> {
+    await this.boss.complete(name, id);
+  }
+
+  async fail(name: string, id: string, error: { message: string }): Promise<void> {
+    await this.boss.fail(name, id, { message: error.message });
+  }
+
+  /** Jobs waiting or running, per queue (for /metrics and the operator). */
+  async depth(): Promise<Record<string, { queued: number; active: number }>> {
+    const { rows } = await this.db.query<{ name: string; state: string; n: number }>(
+      `select name, state::text as state, count(*)::int as n from ${BOSS_SCHEMA}.job
+       where state in ('created', 'retry', 'active') group by name, state`,
+    );
+    const out: Record<string, { queued: number; active: number }> = {};
+    for (const name of this.definitions.keys()) out[name] = { queued: 0, active: 0 };
+    for (const row of rows) {
+      out[row.name] ??= { queued: 0, active: 0 };
+      const entry = out[row.name] as { queued: number; active: number };
+      if (row.state === 'active') entry.active += row.n;
+      else entry.queued += row.n;
+    }
+    return out;
+  }
+}
