@@ -87,7 +87,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     const value = env[key];
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
   }
-  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Record<string, unknown>;
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, { ...raw })) as Record<string, unknown>;
   const problems: string[] = [];
   for (const error of Value.Errors(EnvSchema, converted)) {
     const name =

@@ -1,8 +1,11 @@
 // The embedded store: PGlite (PostgreSQL compiled to WASM) in this process, persisted under DATA_DIR.
 // One process per folder (see lockfile.ts). PGlite runs with fsync off: it survives a crash of this
 // process but not a power loss; the PostgreSQL server is the durable option.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult, Row } from './db.js';
 import { acquireLock } from './lockfile.js';
@@ -36,6 +39,17 @@ export interface EmbeddedDb extends Db {
   readonly pglite: PGlite;
 }
 
+const INIT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded-init.mjs');
+
+/** Runs initdb for a new folder in a child process (see embedded-init.mjs). */
+async function initialiseFolder(dataDir: string, sharedBuffers: string): Promise<void> {
+  const partial = `${dataDir}.init`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  await promisify(execFile)(process.execPath, [INIT_SCRIPT, partial, sharedBuffers]);
+  // Only a finished initdb becomes the store: a crash half-way leaves no half-made folder behind.
+  fs.renameSync(partial, dataDir);
+}
+
 export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDb> {
   let release = () => {};
   let dataDir: string | undefined;
@@ -44,12 +58,16 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDb
     release = acquireLock(path.join(options.dataDir, 'sieve.lock'));
     dataDir = path.join(options.dataDir, 'pg');
   }
+  const sharedBuffers = options.sharedBuffers ?? '16MB';
   let pglite: PGlite;
   try {
+    if (dataDir && !options.loadFrom && !fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await initialiseFolder(dataDir, sharedBuffers);
+    }
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
-      postgresqlconf: [`shared_buffers=${options.sharedBuffers ?? '16MB'}`],
+      postgresqlconf: [`shared_buffers=${sharedBuffers}`],
     });
   } catch (err) {
     release();
