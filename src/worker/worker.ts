@@ -161,7 +161,7 @@ export class Worker {
     if (!this.running) return;
     this.running = false;
     for (const lane of this.lanes.values()) wake(lane);
-    await Promise.all([...this.lanes.values()].map((l) => l.loop));
+    await Promise.all([...this.lanes.values()].flatMap((l) => (l.loop ? [l.loop] : [])));
     const all = () => Promise.all([...this.lanes.values()].flatMap((l) => [...l.inFlight]));
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
