@@ -1,5 +1,7 @@
 // Builds what every entry point needs from the configuration: the store (embedded or server), its
 // migrations, and the job queue. Domain modules contribute their queues and job handlers here.
+import { DebitBatcher } from './accounts/debit-batcher.js';
+import { KeyCache } from './accounts/key-cache.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { openEmbedded } from './db/embedded.js';
@@ -14,6 +16,10 @@ export interface Context {
   readonly log: Logger;
   readonly db: Db;
   readonly queue: JobQueue;
+  /** API-key look-ups, cached briefly and dropped on revocation. */
+  readonly keys: KeyCache;
+  /** Debits of concurrent requests, settled together per account. */
+  readonly debits: DebitBatcher;
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: JobHandler[];
   close(): Promise<void>;
@@ -55,14 +61,19 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       onError: (err) => log.error({ err }, 'queue error'),
     });
     await queue.start([...queueDefinitions(config), ...(options.extraQueues ?? [])]);
+    const keys = new KeyCache(db);
+    await keys.start();
     const jobHandlers: JobHandler[] = [];
     return {
       config,
       log,
       db,
       queue,
+      keys,
+      debits: new DebitBatcher(db),
       jobHandlers,
       async close() {
+        await keys.stop();
         await queue.stop();
         await db.close();
       },

@@ -5,6 +5,8 @@ import type { Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';
 
 export const KEY_PREFIX = 'sv_live_';
+/** NOTIFY channel on which revocations are announced (payload: the key's hash). */
+export const KEY_CHANNEL = 'sieve_keys';
 const KEY_PATTERN = /^sv_live_[A-Za-z0-9_-]{32}$/;
 const VISIBLE_CHARS = KEY_PREFIX.length + 4;
 
@@ -42,13 +44,20 @@ export async function listKeys(db: Queryable, accountId: string): Promise<ApiKey
   return rows;
 }
 
-/** Revokes a key (idempotent); undefined when there is no such key. */
+/**
+ * Revokes a key (idempotent); undefined when there is no such key. Every process's key cache is told
+ * (NOTIFY on the key's hash) once the revocation is committed.
+ */
 export async function revokeKey(db: Queryable, keyId: string): Promise<ApiKeyInfo | undefined> {
-  const { rows } = await db.query<ApiKeyInfo>(
-    `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}`,
+  const { rows } = await db.query<ApiKeyInfo & { key_hash: string }>(
+    `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}, key_hash`,
     [keyId],
   );
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  await db.query('select pg_notify($1, $2)', [KEY_CHANNEL, row.key_hash]);
+  const { key_hash: _hash, ...info } = row;
+  return info;
 }
 
 export type KeyLookup =

@@ -1,7 +1,8 @@
 // Authentication at the edge: customer API keys for /api/v1, the operator token for /admin/v1.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findKey, isWellFormedKey, touchKey } from '../accounts/api-keys.js';
+import { isWellFormedKey, touchKey } from '../accounts/api-keys.js';
+import type { KeyCache } from '../accounts/key-cache.js';
 import type { Db } from '../db/db.js';
 import { ApiError } from './errors.js';
 
@@ -32,7 +33,11 @@ function bearerToken(request: FastifyRequest, missing: 'missing_api_key' | 'miss
   return match[1];
 }
 
-export function apiKeyAuth(db: Db, log: { warn(obj: object, msg: string): void }) {
+const TOUCH_EVERY_MS = 60_000;
+
+export function apiKeyAuth(db: Db, keys: KeyCache, log: { warn(obj: object, msg: string): void }) {
+  // When this process last recorded each key's use (the database keeps the real last_used_at).
+  const touched = new Map<string, number>();
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const token = bearerToken(request, 'missing_api_key');
     if (!isWellFormedKey(token)) {
@@ -40,7 +45,7 @@ export function apiKeyAuth(db: Db, log: { warn(obj: object, msg: string): void }
         headers: CHALLENGE,
       });
     }
-    const found = await findKey(db, token);
+    const found = await keys.lookup(token);
     if (found.status === 'unknown') throw new ApiError('invalid_api_key', 'Unknown API key', { headers: CHALLENGE });
     if (found.status === 'revoked') {
       throw new ApiError('revoked_api_key', 'This API key has been revoked', { headers: CHALLENGE });

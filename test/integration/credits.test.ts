@@ -98,3 +98,33 @@ describe('credits', () => {
     await expect(store.db.transaction((tx) => debit(tx, id, -1, 'negative'))).rejects.toThrow(RangeError);
   });
 });
+
+describe('debits settled together', () => {
+  it('two batchers (as two processes would) racing 60 debits of 1 against 25 credits: exactly 25 granted, ledger exact', async () => {
+    const { DebitBatcher } = await import('../../src/accounts/debit-batcher.js');
+    const { account } = await createAccount(store.db, { name: 'batched', credits: 25 });
+    const id = account.account_id;
+    const a = new DebitBatcher(store.db);
+    const b = new DebitBatcher(store.db);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).debit(id, 1, 'batched test', `r-${i}`)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(25);
+    expect(new Set(results.filter((r) => r.ok).map((r) => r.balance)).size).toBe(25);
+    expect(await ledgerSum(id)).toEqual({ sum: 0, balance: 0 });
+    const { rows } = await store.db.query<{ n: number; refs: number }>(
+      "select count(*)::int as n, count(distinct reference)::int as refs from ledger where account_id = $1 and kind = 'debit'",
+      [id],
+    );
+    expect(rows[0]).toEqual({ n: 25, refs: 25 });
+  });
+
+  it('a request larger than what is left is refused while smaller ones behind it still pass', async () => {
+    const { DebitBatcher } = await import('../../src/accounts/debit-batcher.js');
+    const { account } = await createAccount(store.db, { name: 'mixed sizes', credits: 10 });
+    const batcher = new DebitBatcher(store.db);
+    const results = await Promise.all([8, 5, 2, 1].map((n) => batcher.debit(account.account_id, n, 'sizes')));
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, false]);
+    expect(await ledgerSum(account.account_id)).toEqual({ sum: 0, balance: 0 });
+  });
+});

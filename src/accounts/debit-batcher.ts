@@ -1,0 +1,91 @@
+// Debits for many concurrent requests, applied together: while one transaction for an account is running,
+// new requests for that account queue up, and the next transaction settles all of them at once (the
+// "group commit" idea). Each request is still all-or-nothing, gets its own ledger row, and the balance is
+// read under a row lock, so concurrent processes on one PostgreSQL server stay exact and never go negative.
+import type { Db } from '../db/db.js';
+import type { DebitResult } from './credits.js';
+
+interface Pending {
+  amount: number;
+  reason: string;
+  reference: string | null;
+  resolve(result: DebitResult): void;
+  reject(err: unknown): void;
+}
+
+interface AccountQueue {
+  waiting: Pending[];
+  running: boolean;
+}
+
+export class DebitBatcher {
+  private readonly accounts = new Map<string, AccountQueue>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxPerTransaction = 500,
+  ) {}
+
+  debit(accountId: string, amount: number, reason: string, reference: string | null = null): Promise<DebitResult> {
+    if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`debit amount must be a whole number > 0, got ${amount}`);
+    return new Promise<DebitResult>((resolve, reject) => {
+      let queue = this.accounts.get(accountId);
+      if (!queue) {
+        queue = { waiting: [], running: false };
+        this.accounts.set(accountId, queue);
+      }
+      queue.waiting.push({ amount, reason, reference, resolve, reject });
+      if (!queue.running) void this.drain(accountId, queue);
+    });
+  }
+
+  private async drain(accountId: string, queue: AccountQueue): Promise<void> {
+    queue.running = true;
+    while (queue.waiting.length > 0) {
+      const group = queue.waiting.splice(0, this.maxPerTransaction);
+      try {
+        const results = await this.settle(accountId, group);
+        group.forEach((p, i) => p.resolve(results[i] as DebitResult));
+      } catch (err) {
+        for (const p of group) p.reject(err);
+      }
+    }
+    queue.running = false;
+    this.accounts.delete(accountId);
+  }
+
+  /** One transaction: lock the balance, grant requests in arrival order while it lasts, write their ledger rows. */
+  private settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ balance: number }>('select balance from accounts where id = $1 for update', [accountId]);
+      let balance = rows[0]?.balance ?? 0;
+      const granted: { p: Pending; after: number; index: number }[] = [];
+      const results: DebitResult[] = group.map((p, index) => {
+        if (!rows[0] || p.amount > balance) return { ok: false, balance };
+        balance -= p.amount;
+        granted.push({ p, after: balance, index });
+        return { ok: true, balance, entryId: null };
+      });
+      if (granted.length === 0) return results.map((r) => ({ ...r, balance }));
+      await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
+      const inserted = await tx.query<{ id: number; balance_after: number }>(
+        `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+         select $1, 'debit', -amount, after, reason, reference
+         from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, after, reason, reference, n)
+         order by n returning id, balance_after`,
+        [
+          accountId,
+          granted.map((g) => g.p.amount),
+          granted.map((g) => g.after),
+          granted.map((g) => g.p.reason),
+          granted.map((g) => g.p.reference),
+        ],
+      );
+      // Every granted debit is > 0, so balance_after tells the rows apart.
+      const ids = new Map(inserted.rows.map((r) => [r.balance_after, r.id]));
+      for (const g of granted) results[g.index] = { ok: true, balance: g.after, entryId: ids.get(g.after) ?? null };
+      // A refused request reports the balance as the transaction left it.
+      return results.map((r) => (r.ok ? r : { ok: false, balance }));
+    });
+  }
+}
