@@ -42,6 +42,9 @@ export class DebitBatcher {
   private async drain(accountId: string, queue: AccountQueue): Promise<void> {
     queue.running = true;
     while (queue.waiting.length > 0) {
+      // Give requests already on their way one turn of the event loop to join this transaction: a query on
+      // the embedded store runs on this thread, so without the pause each request would settle alone.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const group = queue.waiting.splice(0, this.maxPerTransaction);
       try {
         const results = await this.settle(accountId, group);
@@ -54,8 +57,35 @@ export class DebitBatcher {
     this.accounts.delete(accountId);
   }
 
-  /** One transaction: lock the balance, grant requests in arrival order while it lasts, write their ledger rows. */
-  private settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+  /**
+   * The common case in one statement: the balance covers the whole group, so one guarded UPDATE takes the
+   * total and the same statement writes every ledger row. Returns undefined when the balance is short.
+   */
+  private async settleAll(accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
+    const total = group.reduce((sum, p) => sum + p.amount, 0);
+    const { rows } = await this.db.query<{ id: number; balance_after: number }>(
+      `with taken as (
+         update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance
+       )
+       insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+       select $1, 'debit', -t.amount, taken.balance + $2 - sum(t.amount) over (order by t.n), t.reason, t.reference
+       from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, reason, reference, n)
+       order by t.n
+       returning id, balance_after`,
+      [accountId, total, group.map((p) => p.amount), group.map((p) => p.reason), group.map((p) => p.reference)],
+    );
+    if (rows.length === 0) return undefined;
+    // Every debit is > 0, so balance_after tells the rows apart, and it falls in arrival order.
+    const sorted = [...rows].sort((a, b) => b.balance_after - a.balance_after);
+    return group.map((_, i) => ({ ok: true, balance: (sorted[i] as { balance_after: number }).balance_after, entryId: sorted[i]?.id ?? null }));
+  }
+
+  private async settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+    return (await this.settleAll(accountId, group)) ?? this.settleOneByOne(accountId, group);
+  }
+
+  /** When the balance is short: lock it, grant requests in arrival order while it lasts, write their ledger rows. */
+  private settleOneByOne(accountId: string, group: Pending[]): Promise<DebitResult[]> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ balance: number }>('select balance from accounts where id = $1 for update', [accountId]);
       let balance = rows[0]?.balance ?? 0;

@@ -51,9 +51,14 @@ export function apiKeyAuth(db: Db, keys: KeyCache, log: { warn(obj: object, msg:
       throw new ApiError('revoked_api_key', 'This API key has been revoked', { headers: CHALLENGE });
     }
     request.principal = { accountId: found.accountId, keyId: found.keyId };
-    touchKey(db, found.keyId).catch((err: Error) =>
-      log.warn({ err: err.message, key_id: found.keyId }, 'could not record key use'),
-    );
+    const now = Date.now();
+    if ((touched.get(found.keyId) ?? 0) < now - TOUCH_EVERY_MS) {
+      if (touched.size > 50_000) touched.clear();
+      touched.set(found.keyId, now);
+      touchKey(db, found.keyId).catch((err: Error) =>
+        log.warn({ err: err.message, key_id: found.keyId }, 'could not record key use'),
+      );
+    }
   };
 }
 

@@ -1,0 +1,98 @@
+// POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server,
+// against a bare Fastify route that returns a fixed phone result, measured in the same run.
+// Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 50]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { validatePhone } from '../src/phone/phone-engine.js';
+import { freePort, ROOT, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+import { phoneDataset } from './phone-dataset.js';
+
+const arg = (name: string, fallback: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] as string) : fallback);
+const seconds = Number(arg('--seconds', '10'));
+const connections = Number(arg('--connections', '50'));
+const pgUrl = process.argv.includes('--pg') ? arg('--pg', '') : undefined;
+const ADMIN = 'bench-admin-token-0123456789';
+
+const bodies = phoneDataset(1000, 5).map((p) => JSON.stringify(p.country ? { phone: p.input, country: p.country } : { phone: p.input }));
+
+async function load(url: string, key: string) {
+  let i = 0;
+  const result = await autocannon({
+    url: `${url}/api/v1/validate`,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+async function sieve(label: string, env: Record<string, string>) {
+  const port = freePort();
+  const proc = spawnNode([SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info' });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/readyz`, 60_000);
+    const res = await fetch(`${url}/admin/v1/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ credits: 100_000_000, name: 'bench' }),
+    });
+    const { api_key } = (await res.json()) as { api_key: string };
+    await load(url, api_key); // warm-up pass (JIT, caches), not counted
+    const r = await load(url, api_key);
+    const rss = rssMb(proc.pid as number);
+    return { label, ...r, rss };
+  } finally {
+    await stop(proc);
+  }
+}
+
+const fixed = JSON.stringify(validatePhone('+33612345678'));
+const barePort = freePort();
+const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], { PORT: String(barePort), BARE_BODY: fixed });
+await waitForHttp(`http://127.0.0.1:${barePort}/nothing`, 30_000).catch(() => {});
+await new Promise((r) => setTimeout(r, 500));
+await load(`http://127.0.0.1:${barePort}`, 'x');
+const base = { label: 'bare Fastify, fixed JSON', ...(await load(`http://127.0.0.1:${barePort}`, 'x')), rss: rssMb(bare.pid as number) };
+await stop(bare);
+
+const rows = [base];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
+try {
+  rows.push(await sieve('Sieve, embedded store', { DATA_DIR: dir }));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+if (pgUrl) {
+  const name = `sieve_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  try {
+    rows.push(await sieve('Sieve, PostgreSQL server', { DATABASE_URL: u.toString() }));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+console.log(`autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B`);
+for (const r of rows) {
+  console.log(
+    `${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s  (${((r.rps / base.rps) * 100).toFixed(0)}% of bare)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  RSS ${r.rss.toFixed(0)} MB`,
+  );
+}
