@@ -3,6 +3,12 @@
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { dnsServersProblem, defaultHeloName, heloProblem, mailFromProblem, parseDnsServers, type DnsServer } from './email/email-settings.js';
+import { cidrListProblem } from './net/address-guard.js';
+
+/** A string checked by `problem` (null when fine); the message names what is wrong. */
+const Checked = (description: string, problem: (value: string) => string | null) =>
+  Type.Optional(Type.Refine(Type.String({ minLength: 1, description }), (v) => problem(v) === null, (v) => problem(v) ?? ''));
 
 const Int = (opts: { default?: number; minimum?: number; maximum?: number; description: string }) =>
   Type.Integer({ minimum: 0, ...opts });
@@ -45,6 +51,17 @@ export const EnvSchema = Type.Object({
     pattern: '^[0-9]+(kB|MB|GB)$',
     description: 'shared_buffers of the embedded store (smaller keeps memory down)',
   }),
+  DNS_SERVERS: Checked('DNS servers used for email checks (ip:port, comma separated); the system resolver when unset', dnsServersProblem),
+  DNS_TIMEOUT_MS: Int({ default: 5000, minimum: 50, description: 'How long one DNS query waits for an answer' }),
+  SMTP_PORT: Int({ default: 25, minimum: 1, maximum: 65535, description: 'Port of the mail servers probed' }),
+  SMTP_HELO: Checked('Name Sieve gives in EHLO; defaults to the host of PUBLIC_URL or the machine name', heloProblem),
+  SMTP_MAIL_FROM: Checked('Envelope sender of SMTP probes; the null sender <> when unset', mailFromProblem),
+  SMTP_TIMEOUT_MS: Int({ default: 10000, minimum: 50, description: 'How long each SMTP step (connect, reply) may take' }),
+  SMTP_MAX_PER_HOST: Int({ default: 5, minimum: 1, maximum: 100, description: 'Connections open at once to one mail server address' }),
+  SMTP_MAX_CONNECTIONS: Int({ default: 100, minimum: 1, maximum: 10000, description: 'SMTP connections open at once in one process' }),
+  SMTP_ALLOWED_CIDRS: Checked('Address ranges mail servers may have despite being private or loopback (CIDR list)', cidrListProblem),
+  SMTP_RETRY_AFTER_SECONDS: Int({ default: 300, minimum: 1, description: 'retry_after given for greylisted and temporary results' }),
+  EMAIL_CACHE_TTL_SECONDS: Int({ default: 604800, description: 'How long an email result is reused; 0 turns the cache off' }),
 });
 
 /** Variables whose values are never echoed back, not even in a configuration error. */
@@ -71,6 +88,24 @@ export interface Config {
     readonly maintenanceSeconds: number;
   };
   readonly embeddedSharedBuffers: string;
+  readonly email: EmailSettings;
+}
+
+export interface EmailSettings {
+  /** DNS servers for MX and address lookups; null = the system's resolvers. */
+  readonly dnsServers: readonly DnsServer[] | null;
+  readonly dnsTimeoutMs: number;
+  readonly smtpPort: number;
+  readonly smtpHelo: string;
+  /** Envelope sender of probes; '' is the null sender <>. */
+  readonly smtpMailFrom: string;
+  readonly smtpTimeoutMs: number;
+  readonly smtpMaxPerHost: number;
+  readonly smtpMaxConnections: number;
+  /** CIDR ranges the address guard lets through (SMTP_ALLOWED_CIDRS). */
+  readonly smtpAllowedCidrs: readonly string[];
+  readonly smtpRetryAfterSeconds: number;
+  readonly cacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -117,5 +152,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
     }),
     embeddedSharedBuffers: e.EMBEDDED_SHARED_BUFFERS,
+    email: Object.freeze({
+      dnsServers: e.DNS_SERVERS ? parseDnsServers(e.DNS_SERVERS) : null,
+      dnsTimeoutMs: e.DNS_TIMEOUT_MS,
+      smtpPort: e.SMTP_PORT,
+      smtpHelo: e.SMTP_HELO?.toLowerCase() ?? defaultHeloName(e.PUBLIC_URL),
+      smtpMailFrom: e.SMTP_MAIL_FROM ?? '',
+      smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
+      smtpMaxPerHost: e.SMTP_MAX_PER_HOST,
+      smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
+      smtpAllowedCidrs: (e.SMTP_ALLOWED_CIDRS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''),
+      smtpRetryAfterSeconds: e.SMTP_RETRY_AFTER_SECONDS,
+      cacheTtlSeconds: e.EMAIL_CACHE_TTL_SECONDS,
+    }),
   });
 }
