@@ -62,10 +62,25 @@ export const EnvSchema = Type.Object({
   SMTP_ALLOWED_CIDRS: Checked('Address ranges mail servers may have despite being private or loopback (CIDR list)', cidrListProblem),
   SMTP_RETRY_AFTER_SECONDS: Int({ default: 300, minimum: 1, description: 'retry_after given for greylisted and temporary results' }),
   EMAIL_CACHE_TTL_SECONDS: Int({ default: 604800, description: 'How long an email result is reused; 0 turns the cache off' }),
+  BATCH_MAX_ITEMS: Int({ default: 10_000, minimum: 1, maximum: 1_000_000, description: 'Items one asynchronous batch may hold' }),
+  BULK_MAX_ITEMS: Int({ default: 200, minimum: 1, maximum: 10_000, description: 'Items one validate-bulk call may hold' }),
+  RATE_LIMIT_ASYNC_PER_MINUTE: Int({ default: 20, minimum: 1, description: 'validate-async submissions a minute per API key' }),
+  RATE_LIMIT_BULK_PER_MINUTE: Int({ default: 30, minimum: 1, description: 'validate-bulk calls a minute per API key' }),
+  REDIS_URL: Type.Optional(
+    Type.String({ pattern: '^rediss?://', description: 'Redis for rate-limit counters; the database keeps them when unset' }),
+  ),
+  RESULTS_TTL_DAYS: Int({ default: 30, minimum: 1, maximum: 3650, description: 'Days a batch keeps its items and results' }),
+  BATCH_PHONE_CHUNK: Int({ default: 500, minimum: 1, maximum: 10_000, description: 'Phones checked by one batch job' }),
+  BATCH_EMAIL_CHUNK: Int({ default: 100, minimum: 1, maximum: 10_000, description: 'Emails checked by one batch job' }),
+  BATCH_CHUNK_RETRIES: Int({ default: 5, maximum: 100, description: 'Retries of a batch job before its batch fails' }),
+  BATCH_CHUNK_RETRY_DELAY_SECONDS: Int({ default: 10, minimum: 1, description: 'First wait before retrying a batch job (doubles each time)' }),
+  GREYLIST_ROUNDS: Int({ default: 2, maximum: 10, description: 'Extra rounds a batch gives greylisted addresses' }),
+  GREYLIST_MAX_DELAY_SECONDS: Int({ default: 300, minimum: 1, description: 'Longest wait before such a round' }),
+  MAINTENANCE_INTERVAL_SECONDS: Int({ default: 600, minimum: 1, description: 'How often a worker makes partitions and purges expired data' }),
 });
 
 /** Variables whose values are never echoed back, not even in a configuration error. */
-const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['ADMIN_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
 
 export type Env = Static<typeof EnvSchema>;
 
@@ -89,6 +104,23 @@ export interface Config {
   };
   readonly embeddedSharedBuffers: string;
   readonly email: EmailSettings;
+  readonly limits: {
+    readonly batchMaxItems: number;
+    readonly bulkMaxItems: number;
+    readonly asyncPerMinute: number;
+    readonly bulkPerMinute: number;
+  };
+  readonly redisUrl: string | undefined;
+  readonly batches: {
+    readonly resultsTtlDays: number;
+    readonly phoneChunk: number;
+    readonly emailChunk: number;
+    readonly chunkRetries: number;
+    readonly chunkRetryDelaySeconds: number;
+    readonly greylistRounds: number;
+    readonly greylistMaxDelaySeconds: number;
+    readonly maintenanceIntervalSeconds: number;
+  };
 }
 
 export interface EmailSettings {
@@ -164,6 +196,23 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       smtpAllowedCidrs: (e.SMTP_ALLOWED_CIDRS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''),
       smtpRetryAfterSeconds: e.SMTP_RETRY_AFTER_SECONDS,
       cacheTtlSeconds: e.EMAIL_CACHE_TTL_SECONDS,
+    }),
+    limits: Object.freeze({
+      batchMaxItems: e.BATCH_MAX_ITEMS,
+      bulkMaxItems: e.BULK_MAX_ITEMS,
+      asyncPerMinute: e.RATE_LIMIT_ASYNC_PER_MINUTE,
+      bulkPerMinute: e.RATE_LIMIT_BULK_PER_MINUTE,
+    }),
+    redisUrl: e.REDIS_URL,
+    batches: Object.freeze({
+      resultsTtlDays: e.RESULTS_TTL_DAYS,
+      phoneChunk: e.BATCH_PHONE_CHUNK,
+      emailChunk: e.BATCH_EMAIL_CHUNK,
+      chunkRetries: e.BATCH_CHUNK_RETRIES,
+      chunkRetryDelaySeconds: e.BATCH_CHUNK_RETRY_DELAY_SECONDS,
+      greylistRounds: e.GREYLIST_ROUNDS,
+      greylistMaxDelaySeconds: e.GREYLIST_MAX_DELAY_SECONDS,
+      maintenanceIntervalSeconds: e.MAINTENANCE_INTERVAL_SECONDS,
     }),
   });
 }

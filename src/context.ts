@@ -1,12 +1,18 @@
 // Builds what every entry point needs from the configuration: the store (embedded or server), its
-// migrations, and the job queue. Domain modules contribute their queues and job handlers here.
+// migrations, the job queue, and the domain services with their jobs. One instance of each per process.
 import { DebitBatcher } from './accounts/debit-batcher.js';
 import { KeyCache } from './accounts/key-cache.js';
+import { ensurePartitions } from './batches/batch-retention.js';
+import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from './batches/batch-submit.js';
+import { type BatchHooks, chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openPostgres } from './db/postgres.js';
+import { createEmailValidator, emailConfigFrom, type EmailValidator } from './email/index.js';
+import { DbRateLimitStore, type RateLimitStore } from './http/rate-limit.js';
+import { RedisRateLimitStore } from './http/rate-limit-redis.js';
 import type { Logger } from './lib/logger.js';
 import { JobQueue, type QueueDefinition } from './queue/job-queue.js';
 import type { JobHandler } from './worker/worker.js';
@@ -20,8 +26,13 @@ export interface Context {
   readonly keys: KeyCache;
   /** Debits of concurrent requests, settled together per account. */
   readonly debits: DebitBatcher;
+  /** One per process, so its connection caps hold for the whole process. */
+  readonly email: EmailValidator;
+  readonly rateLimits: RateLimitStore;
+  /** Where webhooks attach to a batch's life (started, results, finished). */
+  readonly batchHooks: BatchHooks | undefined;
   /** Handlers a worker process runs, one per queue. */
-  readonly jobHandlers: JobHandler[];
+  readonly jobHandlers: JobHandler<any>[];
   close(): Promise<void>;
 }
 
@@ -33,8 +44,18 @@ export async function openStore(config: Config, log: Logger): Promise<Db> {
 }
 
 /** The queues Sieve uses, with their retry policies. */
-export function queueDefinitions(_config: Config): QueueDefinition[] {
-  return [];
+export function queueDefinitions(config: Config): QueueDefinition[] {
+  return [
+    // A chunk that exhausts its retries lands here, and its batch is failed and refunded.
+    { name: CHUNK_FAILED_QUEUE, retryLimit: 20, retryDelay: 30, retryBackoff: true },
+    {
+      name: CHUNK_QUEUE,
+      retryLimit: config.batches.chunkRetries,
+      retryDelay: config.batches.chunkRetryDelaySeconds,
+      retryBackoff: true,
+      deadLetter: CHUNK_FAILED_QUEUE,
+    },
+  ];
 }
 
 export interface ContextOptions {
@@ -50,20 +71,42 @@ export interface ContextOptions {
 export async function createContext(config: Config, options: ContextOptions): Promise<Context> {
   const { log } = options;
   const db = options.db ?? (await openStore(config, log));
+  const closers: (() => Promise<void>)[] = [];
   try {
     if (options.migrate !== false) {
       const applied = await migrate(db);
       if (applied.length > 0) log.info({ versions: applied }, 'migrations applied');
     }
+    await ensurePartitions(db, Date.now());
     const queue = new JobQueue(db, {
       expireInSeconds: config.worker.jobExpireSeconds,
       maintenanceIntervalSeconds: config.worker.maintenanceSeconds,
       onError: (err) => log.error({ err }, 'queue error'),
     });
     await queue.start([...queueDefinitions(config), ...(options.extraQueues ?? [])]);
+    closers.push(() => queue.stop());
     const keys = new KeyCache(db);
     await keys.start();
-    const jobHandlers: JobHandler[] = [];
+    closers.push(() => keys.stop());
+    const email = createEmailValidator({ config: emailConfigFrom(config), db, log });
+    let rateLimits: RateLimitStore = new DbRateLimitStore(db);
+    if (config.redisUrl) {
+      const redis = new RedisRateLimitStore(config.redisUrl);
+      closers.push(() => redis.close());
+      rateLimits = redis;
+    }
+    const batchHooks: BatchHooks | undefined = undefined;
+    const jobHandlers: JobHandler<any>[] = [
+      chunkHandler({
+        db,
+        queue,
+        email,
+        log,
+        greylist: { rounds: config.batches.greylistRounds, maxDelaySeconds: config.batches.greylistMaxDelaySeconds },
+        hooks: batchHooks,
+      }),
+      chunkFailedHandler({ db, hooks: batchHooks }),
+    ];
     return {
       config,
       log,
@@ -71,14 +114,17 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       queue,
       keys,
       debits: new DebitBatcher(db),
+      email,
+      rateLimits,
+      batchHooks,
       jobHandlers,
       async close() {
-        await keys.stop();
-        await queue.stop();
+        for (const close of closers.reverse()) await close();
         await db.close();
       },
     };
   } catch (err) {
+    for (const close of closers.reverse()) await close().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }

@@ -5,6 +5,7 @@ import { createContext } from '../context.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
+import { startMaintenance } from '../worker/maintenance.js';
 import { Worker } from '../worker/worker.js';
 
 export interface RunOptions {
@@ -19,12 +20,14 @@ export async function run(config: Config, options: RunOptions): Promise<void> {
 
   let app: App | undefined;
   let worker: Worker | undefined;
+  let stopMaintenance: (() => void) | undefined;
   let url: string | undefined;
   try {
     if (options.worker) {
       worker = new Worker(ctx.db, ctx.queue, config.worker, log);
       for (const handler of ctx.jobHandlers) worker.register(handler);
       await worker.start();
+      stopMaintenance = startMaintenance(ctx);
     }
     if (options.api) {
       app = await buildApp(ctx);
@@ -71,6 +74,7 @@ export async function run(config: Config, options: RunOptions): Promise<void> {
     );
     deadline.unref();
     try {
+      stopMaintenance?.();
       await app?.close(); // stop accepting, finish in-flight requests
       await worker?.stop(config.shutdownTimeoutMs); // finish or release in-flight jobs
       await ctx.close(); // pg-boss, then the store (PGlite writes out and unlocks)

@@ -73,7 +73,7 @@ describe('POST /api/v1/validate (phone)', () => {
   });
 
   it.each([
-    [{}, 'body.phone'],
+    [{}, 'body'],
     [{ phone: 12345 }, 'body.phone'],
     [{ phone: null }, 'body.phone'],
     [{ phone: '+33612345678', country: 'FRA' }, 'body.country'],

@@ -1,30 +1,34 @@
 import Type from 'typebox';
 import type { Context } from '../../../context.js';
-import { MAX_PHONE_INPUT, validatePhone } from '../../../phone/phone-engine.js';
+import { EmailResultSchema } from '../../../email/index.js';
+import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
 import { charged } from '../../../validation/charge.js';
+import { CountryField, distinct, EmailField, fallbackCountry, invalidField, PhoneField } from '../../../validation/items.js';
 import { commonErrors } from '../../errors.js';
+import { rateLimit } from '../../rate-limit.js';
 import type { App } from '../../types.js';
-import { CountryField, fallbackCountry } from './validate.js';
-
-export const BULK_MAX_ITEMS = 200;
 
 export function validateBulkRoute(app: App, ctx: Context): void {
+  const { bulkMaxItems, bulkPerMinute } = ctx.config.limits;
   app.post(
     '/validate-bulk',
     {
+      preHandler: rateLimit(ctx.rateLimits, { name: 'validate-bulk', perMinute: bulkPerMinute }),
       schema: {
         tags: ['validation'],
-        summary: `Validate up to ${BULK_MAX_ITEMS} phone numbers at once (1 credit per distinct item)`,
+        summary: `Validate up to ${bulkMaxItems} phones or emails in one call (1 credit per distinct item)`,
+        description:
+          'Send `{phones, country?}` or `{emails, smtp_check?, use_cache?}`. Repeated items are checked and charged once ' +
+          '(emails that differ only in the case of the domain are the same). Results come in order of first appearance.',
         security: [{ apiKey: [] }],
         body: Type.Object(
           {
-            phones: Type.Array(Type.String({ maxLength: MAX_PHONE_INPUT }), {
-              minItems: 1,
-              maxItems: BULK_MAX_ITEMS,
-              description: 'Repeated strings are validated (and charged) once',
-            }),
+            phones: Type.Optional(Type.Array(PhoneField, { minItems: 1, maxItems: bulkMaxItems })),
+            emails: Type.Optional(Type.Array(EmailField, { minItems: 1, maxItems: bulkMaxItems })),
             country: Type.Optional(CountryField),
+            smtp_check: Type.Optional(Type.Boolean()),
+            use_cache: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),
@@ -34,33 +38,45 @@ export function validateBulkRoute(app: App, ctx: Context): void {
             processed: Type.Integer({ description: 'Distinct items validated (and charged)' }),
             credits_remaining: Type.Integer(),
             elapsed_ms: Type.Integer(),
-            concurrency: Type.Integer({ description: 'Checks run at once' }),
-            results: Type.Array(PhoneResultSchema, { description: 'One per distinct item, in order of first appearance' }),
+            concurrency: Type.Integer({ description: 'Most checks in flight at once (SMTP connections for emails)' }),
+            results: Type.Union([Type.Array(PhoneResultSchema), Type.Array(EmailResultSchema)]),
           }),
           402: Type.Ref('ErrorResponse'),
+          429: Type.Ref('ErrorResponse'),
           ...commonErrors,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const started = performance.now();
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const country = fallbackCountry(request.body.country);
-      const unique = [...new Set(request.body.phones)];
+      const { phones, emails, country, smtp_check, use_cache } = request.body;
+      if ((phones === undefined) === (emails === undefined)) throw invalidField('body', 'must have either phones or emails (one of them)');
+      if (emails !== undefined && country !== undefined) throw invalidField('body.country', 'applies to phones only');
+      if (phones !== undefined && smtp_check !== undefined) throw invalidField('body.smtp_check', 'applies to emails only');
+      if (phones !== undefined && use_cache !== undefined) throw invalidField('body.use_cache', 'applies to emails only');
+      const kind = phones !== undefined ? 'phone' : 'email';
+      const received = (phones ?? emails) as string[];
+      const unique = distinct(kind, received);
+      const fallback = fallbackCountry(country);
       const { value, creditsRemaining } = await charged(
         ctx.db,
         ctx.debits,
-        { accountId: principal.accountId, credits: unique.length, reason: 'validate-bulk phones', reference: request.id },
-        async () => unique.map((phone) => validatePhone(phone, country)),
+        { accountId: principal.accountId, credits: unique.length, reason: `validate-bulk ${kind}s`, reference: request.id },
+        async (): Promise<{ results: unknown[]; concurrency: number }> =>
+          kind === 'phone'
+            ? { results: unique.map((p) => validatePhone(p, fallback)), concurrency: 1 }
+            : ctx.email.validateMany(unique, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true }),
       );
-      return {
-        batch_size: request.body.phones.length,
-        processed: value.length,
+      const body = {
+        batch_size: received.length,
+        processed: value.results.length,
         credits_remaining: creditsRemaining,
         elapsed_ms: Math.round(performance.now() - started),
-        concurrency: 1,
-        results: value,
+        concurrency: value.concurrency,
+        results: value.results,
       };
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
     },
   );
 }

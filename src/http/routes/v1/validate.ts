@@ -1,27 +1,12 @@
 import Type from 'typebox';
 import type { Context } from '../../../context.js';
-import { isSupportedRegion, MAX_PHONE_INPUT, validatePhone } from '../../../phone/phone-engine.js';
+import { EmailResultSchema } from '../../../email/index.js';
+import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
 import { charged } from '../../../validation/charge.js';
-import { ApiError, commonErrors } from '../../errors.js';
+import { CountryField, EmailField, fallbackCountry, invalidField, PhoneField } from '../../../validation/items.js';
+import { commonErrors } from '../../errors.js';
 import type { App } from '../../types.js';
-
-export const CountryField = Type.String({
-  pattern: '^[A-Za-z]{2}$',
-  description: 'ISO 3166-1 alpha-2 country used for numbers written without their country code',
-});
-
-/** The fallback country in upper case, or a 422 naming the field when libphonenumber does not know it. */
-export function fallbackCountry(country: string | undefined): string | undefined {
-  if (country === undefined) return undefined;
-  const upper = country.toUpperCase();
-  if (!isSupportedRegion(upper)) {
-    throw new ApiError('validation_failed', `body.country "${upper}" is not a country code with a numbering plan`, {
-      details: [{ field: 'body.country', message: 'is not a country code with a numbering plan' }],
-    });
-  }
-  return upper;
-}
 
 export function validateRoute(app: App, ctx: Context): void {
   app.post(
@@ -29,29 +14,42 @@ export function validateRoute(app: App, ctx: Context): void {
     {
       schema: {
         tags: ['validation'],
-        summary: 'Validate one phone number (1 credit)',
+        summary: 'Validate one phone number or one email address (1 credit)',
+        description: 'Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`.',
         security: [{ apiKey: [] }],
         body: Type.Object(
           {
-            phone: Type.String({ maxLength: MAX_PHONE_INPUT, description: 'The number as written: E.164, international, national, tel: URI, with an extension or letters' }),
+            phone: Type.Optional(PhoneField),
             country: Type.Optional(CountryField),
+            email: Type.Optional(EmailField),
+            smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
+            use_cache: Type.Optional(Type.Boolean({ description: 'Emails: reuse a recent result (default true)' })),
           },
           { additionalProperties: false },
         ),
-        response: { 200: PhoneResultSchema, 402: Type.Ref('ErrorResponse'), ...commonErrors },
+        response: { 200: Type.Union([PhoneResultSchema, EmailResultSchema]), 402: Type.Ref('ErrorResponse'), ...commonErrors },
       },
     },
     async (request, reply) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const country = fallbackCountry(request.body.country);
+      const { phone, email, country, smtp_check, use_cache } = request.body;
+      if ((phone === undefined) === (email === undefined)) throw invalidField('body', 'must have either phone or email (one of them)');
+      if (email !== undefined && country !== undefined) throw invalidField('body.country', 'applies to phones only');
+      if (phone !== undefined && smtp_check !== undefined) throw invalidField('body.smtp_check', 'applies to emails only');
+      if (phone !== undefined && use_cache !== undefined) throw invalidField('body.use_cache', 'applies to emails only');
+      const fallback = fallbackCountry(country);
       const { value, creditsRemaining } = await charged(
         ctx.db,
         ctx.debits,
-        { accountId: principal.accountId, credits: 1, reason: 'validate phone', reference: request.id },
-        async () => validatePhone(request.body.phone, country),
+        { accountId: principal.accountId, credits: 1, reason: phone !== undefined ? 'validate phone' : 'validate email', reference: request.id },
+        async () =>
+          phone !== undefined
+            ? validatePhone(phone, fallback)
+            : ctx.email.validate(email as string, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true }),
       );
       reply.header('X-Credits-Remaining', String(creditsRemaining));
-      return value;
+      // Serialised here: choosing between the two response schemas for every reply would cost more.
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
     },
   );
 }

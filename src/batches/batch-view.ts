@@ -1,0 +1,109 @@
+// What clients see of a batch: the status object of seeds 000 and 003, and the CSV columns of its results.
+import Type from 'typebox';
+import type { BatchRow } from './batch-repo.js';
+
+const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Time = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
+const NullableTime = Type.Unsafe<Date | string | null>({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] });
+
+export const BatchStatusSchema = Type.Object({
+  batch_id: Type.String(),
+  kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
+  status: Type.Union(['queued', 'processing', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  progress: Type.Number({ description: 'processed / total, from 0 to 1' }),
+  level: Type.String(),
+  created_at: Time,
+  started_at: NullableTime,
+  completed_at: NullableTime,
+  has_webhook: Type.Boolean(),
+  webhook_sent_at: NullableTime,
+  webhook_status_code: Nullable(Type.Integer()),
+  credits_charged: Type.Integer(),
+  credits_refunded: Type.Integer(),
+  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  expires_at: Time,
+});
+
+export function batchStatus(batch: BatchRow, ttlDays: number) {
+  return {
+    batch_id: batch.id,
+    kind: batch.kind,
+    status: batch.status,
+    total: batch.total,
+    processed: batch.processed,
+    progress: Math.round((batch.processed / batch.total) * 1000) / 1000,
+    level: batch.level,
+    created_at: batch.created_at,
+    started_at: batch.started_at,
+    completed_at: batch.completed_at,
+    has_webhook: batch.webhook_url !== null,
+    webhook_sent_at: batch.webhook_sent_at,
+    webhook_status_code: batch.webhook_status_code,
+    credits_charged: batch.credits_charged,
+    credits_refunded: batch.credits_refunded,
+    error: batch.error_code ? { code: batch.error_code, message: batch.error_message ?? '' } : null,
+    // Kept whole until the end of that day (UTC): retention drops a day's results at once.
+    expires_at: new Date((Math.floor(batch.created_at.getTime() / 86_400_000) + ttlDays + 1) * 86_400_000),
+  };
+}
+
+type Getter = (r: any) => unknown;
+const list = (v: unknown) => (Array.isArray(v) ? v.join('|') : v);
+
+/** Columns of the results CSV: a result's fields flattened, nested objects as a_b, lists joined with "|". */
+export const CSV_COLUMNS: Record<'phone' | 'email', [string, Getter][]> = {
+  phone: [
+    ['input', (r) => r.input],
+    ['valid', (r) => r.valid],
+    ['confidence', (r) => r.confidence],
+    ['reason', (r) => r.reason],
+    ['line_type', (r) => r.line_type],
+    ['carrier', (r) => r.carrier],
+    ['country_iso2', (r) => r.country?.iso2],
+    ['country_iso3', (r) => r.country?.iso3],
+    ['country_code', (r) => r.country?.code],
+    ['country_name', (r) => r.country?.name],
+    ['country_description', (r) => r.country?.description],
+    ['e164', (r) => r.format?.e164],
+    ['international', (r) => r.format?.international],
+    ['national', (r) => r.format?.national],
+    ['out_of_usa', (r) => r.format?.out_of_usa],
+    ['rfc3966', (r) => r.format?.rfc3966],
+    ['extension', (r) => r.extension],
+    ['time_zones', (r) => list(r.time_zones)],
+    ['currencies', (r) => list(r.currencies)],
+  ],
+  email: [
+    ['email', (r) => r.email],
+    ['normalized', (r) => r.normalized],
+    ['valid', (r) => r.valid],
+    ['status', (r) => r.status],
+    ['reason', (r) => r.reason],
+    ['confidence', (r) => r.confidence],
+    ['suggestion', (r) => r.suggestion],
+    ['disposable', (r) => r.disposable],
+    ['role', (r) => r.role],
+    ['free', (r) => r.free],
+    ['catch_all', (r) => r.catch_all],
+    ['mx_host', (r) => r.mx?.host],
+    ['smtp_code', (r) => r.smtp?.code],
+    ['smtp_message', (r) => r.smtp?.message],
+    ['retry_after', (r) => r.retry_after],
+    ['checked_at', (r) => r.checked_at],
+  ],
+};
+
+const PHONE_LIKE = /^[+-][\d\s().-]*$/;
+
+/**
+ * A cell as text, safe to open in a spreadsheet: a value that a spreadsheet would run as a formula gets a
+ * leading apostrophe. A phone number like "+33 6 12 34 56 78" is left alone.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  if (/^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !PHONE_LIKE.test(text))) return `'${text}`;
+  return text;
+}

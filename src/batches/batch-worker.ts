@@ -1,0 +1,136 @@
+// The jobs that do a batch's work. A chunk job checks the items of its chunk that have no result yet and
+// writes their results; running it twice (a worker died, a job expired) writes each result once. Results
+// computed after a batch was cancelled or failed are dropped. Greylisted addresses get more rounds later.
+import { credit } from '../accounts/credits.js';
+import type { Db, Queryable } from '../db/db.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { validatePhone } from '../phone/phone-engine.js';
+import type { JobHandler } from '../worker/worker.js';
+import { type BatchRow, endUnfinished, getBatch, markStarted, pendingItems, writeResults } from './batch-repo.js';
+import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE, type ChunkJob } from './batch-submit.js';
+
+/** What the worker needs of the email engine. */
+export interface EmailChecker {
+  validateMany(
+    emails: string[],
+    options: { smtpCheck: boolean; useCache: boolean; signal?: AbortSignal },
+  ): Promise<{ results: Array<{ retry_after: number | null }>; concurrency: number }>;
+}
+
+export interface BatchHooks {
+  /** Called in the transaction that started the batch (webhook events hang here). */
+  onStarted?(tx: Queryable, batch: BatchRow): Promise<void>;
+  /** Called in the transaction that finished it: completed, failed or cancelled. */
+  onFinished?(tx: Queryable, batch: BatchRow): Promise<void>;
+  /** Called in the transaction that wrote results for these items. */
+  onResults?(tx: Queryable, batch: BatchRow, results: { seq: number; json: string }[]): Promise<void>;
+}
+
+export interface BatchWorkerDeps {
+  db: Db;
+  queue: JobQueue;
+  email: EmailChecker;
+  log: { info(obj: object, msg: string): void };
+  /** Extra rounds for greylisted addresses, and the longest wait before one. */
+  greylist: { rounds: number; maxDelaySeconds: number };
+  hooks?: BatchHooks;
+}
+
+const ACTIVE = new Set(['queued', 'processing']);
+/** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
+const PHONE_SLICE = 100;
+
+async function checkPhones(inputs: string[], country: string | undefined, signal: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < inputs.length; i += PHONE_SLICE) {
+    if (signal.aborted) throw new Error('stopped: the worker is shutting down');
+    for (const input of inputs.slice(i, i + PHONE_SLICE)) out.push(JSON.stringify(validatePhone(input, country)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
+export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
+  const { db, queue } = deps;
+  return {
+    queue: CHUNK_QUEUE,
+    async run(job, _meta, ctx) {
+      const round = job.round ?? 0;
+      const batch = await getBatch(db, job.batchId);
+      if (!batch || batch.purged_at || !ACTIVE.has(batch.status)) return;
+      if (batch.status === 'queued') {
+        await db.transaction(async (tx) => {
+          if ((await markStarted(tx, batch.id)) && deps.hooks?.onStarted) await deps.hooks.onStarted(tx, batch);
+        });
+      }
+      const items = await pendingItems(db, batch, job.chunk);
+      if (items.length === 0) return;
+
+      let settled: { seq: number; json: string }[];
+      let retry: number[] = [];
+      let retryAfter = 0;
+      if (batch.kind === 'phone') {
+        const json = await checkPhones(items.map((i) => i.input), batch.options.country, ctx.signal);
+        settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
+      } else {
+        const { results } = await deps.email.validateMany(
+          items.map((i) => i.input),
+          { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal: ctx.signal },
+        );
+        if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
+        settled = [];
+        items.forEach((item, i) => {
+          const result = results[i] as { retry_after: number | null };
+          if (result.retry_after !== null && round < deps.greylist.rounds) {
+            retry.push(item.seq);
+            retryAfter = Math.max(retryAfter, result.retry_after);
+          } else {
+            settled.push({ seq: item.seq, json: JSON.stringify(result) });
+          }
+        });
+      }
+
+      await db.transaction(async (tx) => {
+        const current = await getBatch(tx, batch.id, { forUpdate: true });
+        if (!current || !ACTIVE.has(current.status)) {
+          retry = [];
+          return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
+        }
+        const after = await writeResults(tx, current, settled);
+        if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, settled);
+        if (retry.length > 0) {
+          const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
+          await queue.enqueue(tx, CHUNK_QUEUE, [{ batchId: batch.id, chunk: job.chunk, round: round + 1 }], {
+            startAfter: new Date(Date.now() + delay * 1000),
+          });
+        }
+        if (after.status === 'completed' && deps.hooks?.onFinished) {
+          await deps.hooks.onFinished(tx, { ...current, status: 'completed', processed: after.processed });
+        }
+        deps.log.info(
+          { batch_id: batch.id, chunk: job.chunk, round, written: after.written, later: retry.length, processed: after.processed, status: after.status },
+          'chunk done',
+        );
+      });
+    },
+  };
+}
+
+/** A chunk that failed on every attempt fails its batch, which is refunded for what it did not check. */
+export function chunkFailedHandler(deps: Pick<BatchWorkerDeps, 'db' | 'hooks'>): JobHandler<ChunkJob> {
+  return {
+    queue: CHUNK_FAILED_QUEUE,
+    async run(job) {
+      await deps.db.transaction(async (tx) => {
+        const batch = await getBatch(tx, job.batchId, { forUpdate: true });
+        if (!batch || !ACTIVE.has(batch.status)) return;
+        const message =
+          `Part of the batch (chunk ${job.chunk}) could not be processed after several attempts; ` +
+          `${batch.processed} of ${batch.total} items were checked and the other ${batch.total - batch.processed} credits were refunded`;
+        const refund = await endUnfinished(tx, batch, 'failed', { code: 'processing_failed', message });
+        if (refund > 0) await credit(tx, batch.account_id, 'refund', refund, 'batch failed: unprocessed items', batch.id);
+        if (deps.hooks?.onFinished) await deps.hooks.onFinished(tx, { ...batch, status: 'failed', error_code: 'processing_failed', error_message: message });
+      });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { type BatchRow, resultsAfter } from '../../../batches/batch-repo.js';
+import { CSV_COLUMNS, csvCell } from '../../../batches/batch-view.js';
+import type { Context } from '../../../context.js';
+import { ApiError, commonErrors } from '../../errors.js';
+import type { App } from '../../types.js';
+import { BatchParams, ownBatch } from './batch-common.js';
+import Type from 'typebox';
+
+const PAGE = 1000;
+
+/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, its quotes doubled. */
+const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+async function* csvLines(ctx: Context, batch: BatchRow): AsyncGenerator<string> {
+  const columns = CSV_COLUMNS[batch.kind];
+  yield `${['seq', ...columns.map(([name]) => name)].join(',')}\r\n`;
+  let after = -1;
+  for (;;) {
+    const rows = await resultsAfter(ctx.db, batch, after, PAGE);
+    if (rows.length === 0) return;
+    let out = '';
+    for (const row of rows) {
+      // An item without a result yet (or never: cancelled) still gets its row, with only its input.
+      const result = (row.result ?? { [columns[0]?.[0] ?? 'input']: row.input }) as Record<string, unknown>;
+      out += `${[String(row.seq), ...columns.map(([, get]) => quote(csvCell(get(result))))].join(',')}\r\n`;
+    }
+    yield out;
+    after = rows[rows.length - 1]?.seq as number;
+  }
+}
+
+export function sendResultsCsv(ctx: Context, batch: BatchRow, reply: FastifyReply) {
+  if (batch.status === 'queued' || batch.status === 'processing') {
+    throw new ApiError('conflict', 'The batch is still running: its results can be downloaded once it has ended');
+  }
+  reply.type('text/csv; charset=utf-8');
+  reply.header('Content-Disposition', `attachment; filename="${batch.id}.csv"`);
+  return reply.send(Readable.from(csvLines(ctx, batch)));
+}
+
+export function batchResultsCsvRoute(app: App, ctx: Context): void {
+  app.get(
+    '/batch/:batch_id/results.csv',
+    {
+      schema: {
+        tags: ['batches'],
+        summary: "A batch's results as CSV, one row per item in input order, streamed",
+        security: [{ apiKey: [] }],
+        params: BatchParams,
+        response: { 200: Type.String({ description: 'text/csv' }), 404: Type.Ref('ErrorResponse'), 409: Type.Ref('ErrorResponse'), 410: Type.Ref('ErrorResponse'), ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      return sendResultsCsv(ctx, await ownBatch(ctx.db, principal.accountId, request.params.batch_id), reply);
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import Type from 'typebox';
+import { countResults, resultsPage } from '../../../batches/batch-repo.js';
+import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
+import type { Context } from '../../../context.js';
+import { commonErrors } from '../../errors.js';
+import type { App } from '../../types.js';
+import { BatchParams, ownBatch } from './batch-common.js';
+import { sendResultsCsv } from './batch-results-csv.js';
+
+export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
+  app.get(
+    '/batch/:batch_id',
+    {
+      schema: {
+        tags: ['batches'],
+        summary: 'Status of a batch and, once it has ended, its results in input order (Accept: text/csv for CSV)',
+        security: [{ apiKey: [] }],
+        params: BatchParams,
+        querystring: Type.Object(
+          {
+            offset: Type.Integer({ minimum: 0, default: 0, description: 'First result to return' }),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Results to return (all by default)' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            ...BatchStatusSchema.properties,
+            results: Type.Optional(Type.Array(Type.Unknown(), { description: 'Present once the batch has ended' })),
+            next_offset: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+          }),
+          404: Type.Ref('ErrorResponse'),
+          410: Type.Ref('ErrorResponse'),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      const batch = await ownBatch(ctx.db, principal.accountId, request.params.batch_id);
+      if (/\btext\/csv\b/.test(request.headers.accept ?? '')) return sendResultsCsv(ctx, batch, reply);
+      const head = JSON.stringify(batchStatus(batch, ttlDays));
+      reply.type('application/json; charset=utf-8');
+      if (batch.status === 'queued' || batch.status === 'processing') return reply.send(head);
+      // The results are stored as JSON text: they are spliced in as they are, never parsed and re-serialised.
+      const { offset } = request.query;
+      const limit = request.query.limit ?? batch.total;
+      const results = await resultsPage(ctx.db, batch, offset, limit);
+      const more = offset + limit < batch.total && (await countResults(ctx.db, batch)) > offset + limit;
+      return reply.send(`${head.slice(0, -1)},"results":[${results.join(',')}],"next_offset":${more ? offset + limit : 'null'}}`);
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import Type from 'typebox';
+import { submitBatch } from '../../../batches/batch-submit.js';
+import type { Context } from '../../../context.js';
+import { canonicalJson, sha256Hex } from '../../../lib/canonical-json.js';
+import { CountryField, EmailField, fallbackCountry, invalidField as invalid, PhoneField } from '../../../validation/items.js';
+import { ApiError, commonErrors } from '../../errors.js';
+import { rateLimit } from '../../rate-limit.js';
+import type { App } from '../../types.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** A webhook URL as a form check: an absolute http(s) URL. Where it may point is the webhook module's call. */
+function checkWebhookUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid('body.webhook_url', 'is not an absolute URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalid('body.webhook_url', 'must use http or https');
+}
+
+export function validateAsyncRoute(app: App, ctx: Context): void {
+  const { limits } = ctx.config;
+  app.post(
+    '/validate-async',
+    {
+      preHandler: rateLimit(ctx.rateLimits, { name: 'validate-async', perMinute: limits.asyncPerMinute }),
+      schema: {
+        tags: ['batches'],
+        summary: `Submit up to ${limits.batchMaxItems} phones or emails for background checking (credits for the whole batch up front)`,
+        description:
+          'Send `phones` or `emails` (not both). Items are deduplicated; one credit per distinct item. Poll `status_url`, or give ' +
+          '`webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
+        security: [{ apiKey: [] }],
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        body: Type.Object(
+          {
+            phones: Type.Optional(Type.Array(PhoneField, { minItems: 1, maxItems: limits.batchMaxItems })),
+            emails: Type.Optional(Type.Array(EmailField, { minItems: 1, maxItems: limits.batchMaxItems })),
+            country: Type.Optional(CountryField),
+            level: Type.Optional(Type.String({ description: 'basic (the default); hlr is not offered' })),
+            smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
+            webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+            webhook_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          202: Type.Object({
+            batch_id: Type.String(),
+            status: Type.Literal('queued'),
+            total: Type.Integer({ description: 'Distinct items' }),
+            level: Type.String(),
+            credits_charged: Type.Integer(),
+            credits_remaining: Type.Integer(),
+            webhook_configured: Type.Boolean(),
+            status_url: Type.String(),
+          }),
+          402: Type.Ref('ErrorResponse'),
+          409: Type.Ref('ErrorResponse'),
+          429: Type.Ref('ErrorResponse'),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      const body = request.body;
+      if ((body.phones === undefined) === (body.emails === undefined)) {
+        throw invalid('body', 'must have either phones or emails (one of them, not both)');
+      }
+      const kind = body.phones ? 'phone' : 'email';
+      const level = body.level ?? 'basic';
+      if (level === 'hlr') {
+        throw new ApiError('level_not_supported', 'level "hlr" (a live network look-up) is not offered; use "basic"', {
+          details: [{ field: 'body.level', message: 'hlr is not offered' }],
+        });
+      }
+      if (level !== 'basic') throw invalid('body.level', 'must be "basic"');
+      if (kind === 'email' && body.country !== undefined) throw invalid('body.country', 'applies to phones only');
+      if (kind === 'phone' && body.smtp_check !== undefined) throw invalid('body.smtp_check', 'applies to emails only');
+      if (body.webhook_secret !== undefined && body.webhook_url === undefined) {
+        throw invalid('body.webhook_secret', 'needs a webhook_url');
+      }
+      if (body.webhook_url !== undefined) checkWebhookUrl(body.webhook_url);
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw invalid('headers.idempotency-key', 'must be 1 to 255 visible ASCII characters');
+      }
+      const outcome = await submitBatch(ctx.db, ctx.queue, {
+        accountId: principal.accountId,
+        kind,
+        items: (body.phones ?? body.emails) as string[],
+        level,
+        country: fallbackCountry(body.country),
+        smtpCheck: body.smtp_check,
+        webhookUrl: body.webhook_url,
+        webhookSecret: body.webhook_secret,
+        idempotency: key ? { key, requestHash: sha256Hex(canonicalJson(body)) } : undefined,
+        baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
+        chunkSizes: { phone: ctx.config.batches.phoneChunk, email: ctx.config.batches.emailChunk },
+      });
+      if (outcome.replayed) {
+        reply.header('Idempotent-Replayed', 'true');
+        return reply.code(outcome.statusCode as 202).send(outcome.body as never);
+      }
+      request.log.info({ batch_id: outcome.body.batch_id, kind, total: outcome.body.total }, 'batch accepted');
+      return reply.code(202).send(outcome.body);
+    },
+  );
+}

@@ -1,0 +1,33 @@
+// What the validation endpoints share: input bounds, the fallback country, and deduplication.
+import Type from 'typebox';
+import { distinctEmails } from '../batches/batch-plan.js';
+import { ApiError } from '../http/errors.js';
+import { isSupportedRegion, MAX_PHONE_INPUT } from '../phone/phone-engine.js';
+
+export { MAX_PHONE_INPUT };
+/** RFC 5321 allows 254 characters in a path; a little room for spaces people paste around addresses. */
+export const MAX_EMAIL_INPUT = 320;
+
+export const PhoneField = Type.String({
+  maxLength: MAX_PHONE_INPUT,
+  description: 'The number as written: E.164, international, national (with country), tel: URI, extension, letters',
+});
+export const EmailField = Type.String({ maxLength: MAX_EMAIL_INPUT, description: 'The address as written' });
+export const CountryField = Type.String({
+  pattern: '^[A-Za-z]{2}$',
+  description: 'ISO 3166-1 alpha-2 country used for numbers written without their country code',
+});
+
+export const invalidField = (field: string, message: string) =>
+  new ApiError('validation_failed', `${field} ${message}`, { details: [{ field, message }] });
+
+/** The fallback country in upper case, or a 422 naming the field when libphonenumber does not know it. */
+export function fallbackCountry(country: string | undefined): string | undefined {
+  if (country === undefined) return undefined;
+  const upper = country.toUpperCase();
+  if (!isSupportedRegion(upper)) throw invalidField('body.country', `"${upper}" is not a country code with a numbering plan`);
+  return upper;
+}
+
+/** Phones are the same when the strings are; emails when they differ only in the case of the domain. */
+export const distinct = (kind: 'phone' | 'email', items: string[]) => (kind === 'phone' ? [...new Set(items)] : distinctEmails(items));

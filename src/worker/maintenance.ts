@@ -1,0 +1,22 @@
+// Housekeeping a worker does now and then: tomorrow's partitions, retention, expired cache entries.
+// Safe in any number of processes at once (the purge takes an advisory lock; the rest is idempotent).
+import { ensurePartitions, purgeExpired } from '../batches/batch-retention.js';
+import type { Context } from '../context.js';
+import { createEmailCache } from '../email/index.js';
+
+export async function runMaintenance(ctx: Context, now = Date.now()): Promise<void> {
+  await ensurePartitions(ctx.db, now);
+  const purge = await purgeExpired(ctx.db, now, ctx.config.batches.resultsTtlDays);
+  const cache = await createEmailCache(ctx.db, ctx.config.email.cacheTtlSeconds).purgeExpired();
+  if (purge.droppedPartitions + purge.purgedBatches > 0) ctx.log.info({ ...purge, email_cache: cache }, 'retention: expired data removed');
+}
+
+/** Runs maintenance at once and then every interval; returns a function that stops it. */
+export function startMaintenance(ctx: Context): () => void {
+  const tick = () =>
+    void runMaintenance(ctx).catch((err: unknown) => ctx.log.error({ err }, 'maintenance failed; will try again'));
+  tick();
+  const timer = setInterval(tick, ctx.config.batches.maintenanceIntervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
