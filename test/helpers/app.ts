@@ -8,6 +8,7 @@ import type { App } from '../../src/http/types.js';
 import { createLogger } from '../../src/lib/logger.js';
 import type { QueueDefinition } from '../../src/queue/job-queue.js';
 import { Worker } from '../../src/worker/worker.js';
+import { openPostgres } from '../../src/db/postgres.js';
 import { openTestStore, type TestStore } from './store.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -29,6 +30,14 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   extraQueues?: QueueDefinition[];
   poolMax?: number;
+  /** Use the database of another test app (server runs only), as a second API process would. */
+  shareStoreOf?: TestApp;
+}
+
+async function sharedStore(other: TestApp): Promise<TestStore> {
+  if (!other.store.url) throw new Error('only a PostgreSQL server can be shared by two apps');
+  const db = await openPostgres({ connectionString: other.store.url, poolMax: 5 });
+  return { db, url: other.store.url, close: () => db.close() };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -41,7 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const config = parseConfig({ ADMIN_TOKEN, LOG_LEVEL: 'debug', WORKER_POLL_INTERVAL_MS: '200', ...options.env });
   const log = createLogger(config.logLevel, sink);
-  const store = await openTestStore({ poolMax: options.poolMax });
+  const store = options.shareStoreOf ? await sharedStore(options.shareStoreOf) : await openTestStore({ poolMax: options.poolMax });
   const ctx = await createContext(config, { log, db: store.db, extraQueues: options.extraQueues });
   const app = await buildApp(ctx);
   await app.ready();

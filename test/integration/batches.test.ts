@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired, ensurePartitions } from '../../src/batches/batch-retention.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { onServer } from '../helpers/store.js';
 import { waitFor } from '../helpers/wait.js';
 
 let t: TestApp;
@@ -310,5 +311,48 @@ describe('bad input', () => {
     const { rows } = await t.store.db.query<{ n: number }>('select count(*)::int as n from batches where account_id = $1', [account_id]);
     expect(rows[0]?.n).toBe(0);
     expect(await credits(api_key)).toBe(2);
+  });
+});
+
+describe('rate-limit counters are shared by API processes', () => {
+  // Needs a server: two processes cannot share the embedded store.
+  it.skipIf(!onServer())('two API instances on one database draw from one allowance', async () => {
+    const other = await startTestApp({ env: { RATE_LIMIT_BULK_PER_MINUTE: '3' }, shareStoreOf: t });
+    const mine = await startTestApp({ env: { RATE_LIMIT_BULK_PER_MINUTE: '3' }, shareStoreOf: t });
+    try {
+      const { api_key } = await mine.createAccount(100);
+      const codes = [];
+      for (const app of [mine, other, mine, other]) codes.push((await app.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      await other.close();
+      await mine.close();
+    }
+  });
+
+  it('with REDIS_URL the counters live in Redis, shared in the same way', async () => {
+    const env = { RATE_LIMIT_BULK_PER_MINUTE: '2', REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const a = await startTestApp({ env });
+    const b = await startTestApp({ env, shareStoreOf: t.store.url ? a : undefined });
+    try {
+      const { api_key } = await a.createAccount(100);
+      const first = await a.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['ratelimit-remaining']).toBe('1');
+      expect((await a.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode).toBe(200);
+      const third = await a.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] });
+      expect([third.statusCode, third.json().error.code]).toEqual([429, 'rate_limited']);
+      // Nothing about this key is in the database: the counts are in Redis.
+      const { rows } = await a.store.db.query<{ n: number }>('select count(*)::int as n from rate_limit_windows');
+      expect(rows[0]?.n).toBe(0);
+      if (t.store.url) {
+        // A second process on the same database and Redis sees the same count.
+        const keyOnB = (await b.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode;
+        expect(keyOnB).toBe(429);
+      }
+    } finally {
+      await b.close();
+      await a.close();
+    }
   });
 });
