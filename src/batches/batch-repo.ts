@@ -44,9 +44,6 @@ export interface NewBatch {
   createdAt: Date;
 }
 
-/** Rows per INSERT when writing items: keeps each statement short on the embedded store. */
-const WRITE_SLICE = 2000;
-
 export async function insertBatch(tx: Queryable, batch: NewBatch, items: PlannedItem[]): Promise<void> {
   await tx.query(
     `insert into batches (id, account_id, kind, level, options, total, chunks, credits_charged, webhook_url, webhook_secret, created_at)
@@ -65,13 +62,20 @@ export async function insertBatch(tx: Queryable, batch: NewBatch, items: Planned
       batch.createdAt,
     ],
   );
-  for (let i = 0; i < items.length; i += WRITE_SLICE) {
-    const slice = items.slice(i, i + WRITE_SLICE);
-    await tx.query(
-      `insert into batch_items (created_at, batch_id, seq, chunk, input)
-       select $1, $2, seq, chunk, input from unnest($3::int[], $4::int[], $5::text[]) as t(seq, chunk, input)`,
-      [batch.createdAt, batch.id, slice.map((x) => x.seq), slice.map((x) => x.chunk), slice.map((x) => x.input)],
-    );
+  const chunks = new Map<number, PlannedItem[]>();
+  for (const item of items) {
+    const list = chunks.get(item.chunk);
+    if (list) list.push(item);
+    else chunks.set(item.chunk, [item]);
+  }
+  for (const [chunk, list] of chunks) {
+    await tx.query('insert into batch_items (created_at, batch_id, chunk, seqs, inputs) values ($1, $2, $3, $4, $5)', [
+      batch.createdAt,
+      batch.id,
+      chunk,
+      list.map((x) => x.seq),
+      list.map((x) => x.input),
+    ]);
   }
 }
 
@@ -83,10 +87,12 @@ export async function getBatch(db: Queryable, id: string, options: { forUpdate?:
 /** Items of a chunk that have no result yet, in input order. */
 export async function pendingItems(db: Queryable, batch: BatchRow, chunk: number): Promise<{ seq: number; input: string }[]> {
   const { rows } = await db.query<{ seq: number; input: string }>(
-    `select i.seq, i.input from batch_items i
+    `select t.seq, t.input from batch_items i, unnest(i.seqs, i.inputs) as t(seq, input)
      where i.batch_id = $1 and i.created_at = $2 and i.chunk = $3
-       and not exists (select 1 from batch_results r where r.batch_id = i.batch_id and r.created_at = i.created_at and r.seq = i.seq)
-     order by i.seq`,
+       and t.seq <> all (coalesce(
+         (select array_agg(s) from batch_results r, unnest(r.seqs) as s
+          where r.batch_id = $1 and r.created_at = $2 and r.chunk = $3), '{}'))
+     order by t.seq`,
     [batch.id, batch.created_at, chunk],
   );
   return rows;
@@ -99,24 +105,24 @@ export async function markStarted(db: Queryable, id: string): Promise<boolean> {
 }
 
 /**
- * Writes results (a result that exists already is kept: a chunk run twice writes each item once) and
- * counts only what was newly written. Returns the batch as it stands after the write.
+ * Writes one round of a chunk's results (JSON texts, in `seqs` order) as one row. A round written already
+ * (the same job run twice) is not written again and counts for nothing. Returns the batch as it stands after.
  */
 export async function writeResults(
   tx: Queryable,
   batch: BatchRow,
+  chunk: number,
+  round: number,
   results: { seq: number; json: string }[],
 ): Promise<{ written: number; status: BatchStatus; processed: number }> {
   let written = 0;
-  for (let i = 0; i < results.length; i += WRITE_SLICE) {
-    const slice = results.slice(i, i + WRITE_SLICE);
+  if (results.length > 0) {
     const res = await tx.query(
-      `insert into batch_results (created_at, batch_id, seq, result)
-       select $1, $2, seq, result::json from unnest($3::int[], $4::text[]) as t(seq, result)
-       on conflict do nothing`,
-      [batch.created_at, batch.id, slice.map((r) => r.seq), slice.map((r) => r.json)],
+      `insert into batch_results (created_at, batch_id, chunk, round, seqs, results)
+       values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+      [batch.created_at, batch.id, chunk, round, results.map((r) => r.seq), `[${results.map((r) => r.json).join(',')}]`],
     );
-    written += res.rowCount;
+    if (res.rowCount > 0) written = results.length;
   }
   const { rows } = await tx.query<{ status: BatchStatus; processed: number }>(
     `update batches set
@@ -149,38 +155,59 @@ export async function endUnfinished(
   return refund;
 }
 
-export async function resultsPage(db: Queryable, batch: BatchRow, offset: number, limit: number): Promise<string[]> {
-  const { rows } = await db.query<{ result: string }>(
-    `select result::text as result from batch_results
-     where batch_id = $1 and created_at = $2 and seq >= $3 and seq < $4 order by seq`,
-    [batch.id, batch.created_at, offset, offset + limit],
-  );
-  return rows.map((r) => r.result);
+interface ResultRow {
+  seqs: number[];
+  results: string;
 }
 
-export async function countResults(db: Queryable, batch: BatchRow): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    'select count(*)::int as n from batch_results where batch_id = $1 and created_at = $2',
+async function resultRows(db: Queryable, batch: BatchRow): Promise<ResultRow[]> {
+  const { rows } = await db.query<ResultRow>(
+    'select seqs, results from batch_results where batch_id = $1 and created_at = $2 order by seqs[1]',
     [batch.id, batch.created_at],
   );
-  return rows[0]?.n ?? 0;
+  return rows;
 }
 
-/** Results with the input they answer, by seq from `afterSeq`, for streaming (CSV). */
-export async function resultsAfter(
-  db: Queryable,
-  batch: BatchRow,
-  afterSeq: number,
-  limit: number,
-): Promise<{ seq: number; input: string; result: unknown }[]> {
-  const { rows } = await db.query<{ seq: number; input: string; result: unknown }>(
-    `select i.seq, i.input, r.result from batch_items i
-     left join batch_results r on r.batch_id = i.batch_id and r.created_at = i.created_at and r.seq = i.seq
-     where i.batch_id = $1 and i.created_at = $2 and i.seq > $3
-     order by i.seq limit $4`,
-    [batch.id, batch.created_at, afterSeq, limit],
+/**
+ * The results of the items in [offset, offset + limit), in input order, as the inside of a JSON array
+ * (items without a result, in a cancelled or failed batch, are left out). Rows are parsed only when needed.
+ */
+export async function resultsPage(db: Queryable, batch: BatchRow, offset: number, limit: number): Promise<{ json: string; count: number }> {
+  const rows = await resultRows(db, batch);
+  const end = Math.min(offset + limit, batch.total);
+  // Phone batches, read whole: rows are consecutive runs 0..n, so their arrays are spliced without parsing.
+  let next = 0;
+  const consecutive = rows.every((r) => r.seqs.every((s) => s === next++));
+  if (consecutive && offset === 0 && end >= next) {
+    return { json: rows.map((r) => r.results.slice(1, -1)).filter((t) => t !== '').join(','), count: next };
+  }
+  const bySeq = new Array<unknown>(batch.total);
+  for (const row of rows) {
+    if (row.seqs[row.seqs.length - 1] as number < offset || (row.seqs[0] as number) >= end) continue;
+    const parsed = JSON.parse(row.results) as unknown[];
+    row.seqs.forEach((seq, i) => {
+      if (seq >= offset && seq < end) bySeq[seq] = parsed[i];
+    });
+  }
+  const texts: string[] = [];
+  for (let seq = offset; seq < end; seq++) if (bySeq[seq] !== undefined) texts.push(JSON.stringify(bySeq[seq]));
+  return { json: texts.join(','), count: texts.length };
+}
+
+/** Every item with its result (or null), in input order, for the CSV download. */
+export async function itemsWithResults(db: Queryable, batch: BatchRow): Promise<{ seq: number; input: string; result: unknown }[]> {
+  const rows = await resultRows(db, batch);
+  const bySeq = new Map<number, unknown>();
+  for (const row of rows) {
+    const parsed = JSON.parse(row.results) as unknown[];
+    row.seqs.forEach((seq, i) => bySeq.set(seq, parsed[i]));
+  }
+  const items = await db.query<{ seq: number; input: string }>(
+    `select t.seq, t.input from batch_items i, unnest(i.seqs, i.inputs) as t(seq, input)
+     where i.batch_id = $1 and i.created_at = $2 order by t.seq`,
+    [batch.id, batch.created_at],
   );
-  return rows;
+  return items.rows.map((item) => ({ ...item, result: bySeq.get(item.seq) ?? null }));
 }
 
 export async function listBatches(

@@ -39,6 +39,13 @@ export interface EmbeddedDb extends Db {
   readonly pglite: PGlite;
 }
 
+/**
+ * PGlite runs without fsync, so it never survived an operating-system crash; within that limit, full-page
+ * images and a replication-ready WAL buy nothing (a killed process cannot tear a page), and dropping them
+ * makes bulk writes (batch results) about a fifth faster.
+ */
+const WRITE_SETTINGS = ['full_page_writes=off', 'wal_level=minimal', 'max_wal_senders=0'];
+
 const INIT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded-init.mjs');
 
 /** Runs initdb for a new folder in a child process (see embedded-init.mjs). */
@@ -67,7 +74,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDb
     pglite = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(options.loadFrom ? { loadDataDir: options.loadFrom } : {}),
-      postgresqlconf: [`shared_buffers=${sharedBuffers}`],
+      postgresqlconf: [`shared_buffers=${sharedBuffers}`, ...WRITE_SETTINGS],
     });
   } catch (err) {
     release();

@@ -54,7 +54,7 @@ describe('a 10,000-phone batch', () => {
     expect(done.results.every((r: any) => r.valid && r.line_type === 'mobile')).toBe(true);
     expect(await credits(api_key)).toBe(2000);
     const { rows } = await t.store.db.query<{ n: number; distinct_seq: number }>(
-      'select count(*)::int as n, count(distinct seq)::int as distinct_seq from batch_results where batch_id = $1',
+      'select count(*)::int as n, count(distinct s)::int as distinct_seq from batch_results, unnest(seqs) as s where batch_id = $1',
       [accepted.batch_id],
     );
     expect(rows[0]).toEqual({ n: 10_000, distinct_seq: 10_000 });
@@ -81,7 +81,7 @@ describe('deduplication', () => {
 describe('results as CSV', () => {
   it('streams one row per item in input order, with flattened columns', async () => {
     const { api_key } = await t.createAccount(10);
-    const phones = ['+33612345678', '+14155552671', '=cmd|calc', 'garbage, with "quotes"'];
+    const phones = ['+33612345678', '+14155552671', '=cmd|calc', 'garbage, with "quotes"', 'back\\slash {braces} NULL'];
     const id = (await submit(api_key, { phones })).json().batch_id;
     await runUntilDone(api_key, id);
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/batch/${id}/results.csv`, headers: { authorization: `Bearer ${api_key}` } });
@@ -89,7 +89,9 @@ describe('results as CSV', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^seq,input,valid,confidence,reason,line_type,carrier,country_iso2,/);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
+    // Stored and read back unchanged, whatever it holds.
+    expect(lines[5]?.startsWith('4,back\\slash {braces} NULL,false')).toBe(true);
     expect(lines[1]).toMatch(/^0,\+33612345678,true,verified,,mobile,SFR,FR,FRA,33,France,/);
     expect(lines[3]?.startsWith("2,'=cmd|calc,false")).toBe(true);
     expect(lines[4]?.startsWith('3,"garbage, with ""quotes""",false')).toBe(true);

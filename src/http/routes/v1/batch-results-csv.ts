@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { type BatchRow, resultsAfter } from '../../../batches/batch-repo.js';
+import { type BatchRow, itemsWithResults } from '../../../batches/batch-repo.js';
 import { CSV_COLUMNS, csvCell } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
 import { ApiError, commonErrors } from '../../errors.js';
@@ -16,18 +16,15 @@ const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, 
 async function* csvLines(ctx: Context, batch: BatchRow): AsyncGenerator<string> {
   const columns = CSV_COLUMNS[batch.kind];
   yield `${['seq', ...columns.map(([name]) => name)].join(',')}\r\n`;
-  let after = -1;
-  for (;;) {
-    const rows = await resultsAfter(ctx.db, batch, after, PAGE);
-    if (rows.length === 0) return;
+  const rows = await itemsWithResults(ctx.db, batch);
+  for (let i = 0; i < rows.length; i += PAGE) {
     let out = '';
-    for (const row of rows) {
-      // An item without a result yet (or never: cancelled) still gets its row, with only its input.
+    for (const row of rows.slice(i, i + PAGE)) {
+      // An item without a result (a cancelled batch) still gets its row, with only its input.
       const result = (row.result ?? { [columns[0]?.[0] ?? 'input']: row.input }) as Record<string, unknown>;
       out += `${[String(row.seq), ...columns.map(([, get]) => quote(csvCell(get(result))))].join(',')}\r\n`;
     }
     yield out;
-    after = rows[rows.length - 1]?.seq as number;
   }
 }
 

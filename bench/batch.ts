@@ -1,0 +1,181 @@
+// Asynchronous batches end to end, through the HTTP API of real Sieve processes.
+//  phones: 10,000 numbers, submit → completed (polling every 10 ms), on the embedded store (`sieve start`)
+//          and on the PostgreSQL server (`sieve start` with DATABASE_URL); baseline: the phone engine alone on
+//          the same numbers in this process, same run.
+//  emails: 10,000 addresses over 1,000 domains and 20 MX hosts, served by the email benchmark's responder
+//          (50 ms before every reply); on the server with `sieve serve` + one `sieve worker` (peak RSS of the
+//          worker), and on the embedded store with `sieve start` (peak RSS of the one process).
+// Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails]
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { validatePhone } from '../src/phone/phone-engine.js';
+import { type DnsZone, startDnsServer } from '../test/helpers/dns-server.js';
+import { freePort, median, peakRssMb, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const pgUrl = arg('--pg');
+const ADMIN = 'bench-admin-token-0123456789';
+
+const phones = Array.from({ length: 10_000 }, (_, i) => {
+  // A mix: French mobiles, US numbers, German fixed lines, some junk.
+  const n = String(i).padStart(4, '0');
+  return [`+33 6 12 34 ${n.slice(0, 2)} ${n.slice(2)}`, `+1 415 555 ${n}`, `+49 30 1234${n}`, `x${n}`][i % 4] as string;
+});
+
+async function post(url: string, pathName: string, token: string, body: unknown) {
+  const res = await fetch(`${url}${pathName}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function untilDone(url: string, key: string, id: string, everyMs: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${url}/api/v1/batch/${id}?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    const body = (await res.json()) as { status: string; processed: number };
+    if (body.status !== 'queued' && body.status !== 'processing') return body;
+    if (Date.now() > deadline) throw new Error(`batch ${id} not done: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+async function withSieve<T>(args: string[], env: Record<string, string>, fn: (url: string, pids: number[]) => Promise<T>): Promise<T> {
+  const port = freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const main = spawnNode([SIEVE_BIN, ...args], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
+  const extra = args[0] === 'serve' ? [spawnNode([SIEVE_BIN, 'worker'], { ...env, LOG_LEVEL: 'warn' })] : [];
+  try {
+    await waitForHttp(`${url}/readyz`, 60_000);
+    return await fn(url, [main.pid as number, ...extra.map((p) => p.pid as number)]);
+  } finally {
+    for (const p of extra) await stop(p);
+    await stop(main);
+  }
+}
+
+async function account(url: string, credits: number) {
+  return (await post(url, '/admin/v1/accounts', ADMIN, { credits })).body.api_key as string;
+}
+
+async function phoneRun(url: string) {
+  const key = await account(url, 100_000);
+  // One warm-up batch (JIT, caches), then three measured ones.
+  const times: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    const started = performance.now();
+    const accepted = await post(url, '/api/v1/validate-async', key, { phones: phones.map((p) => `${p}${round === 0 ? '' : ' '.repeat(round)}`) });
+    if (accepted.status !== 202) throw new Error(JSON.stringify(accepted.body));
+    const done = await untilDone(url, key, accepted.body.batch_id, 10, 60_000);
+    if (done.status !== 'completed' || done.processed !== 10_000) throw new Error(JSON.stringify(done));
+    if (round > 0) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function newDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const u = new URL(pgUrl as string);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+// The engine alone on the same numbers.
+const engineTimes: number[] = [];
+for (let round = 0; round < 5; round++) {
+  const started = performance.now();
+  for (const p of phones) JSON.stringify(validatePhone(p));
+  engineTimes.push(performance.now() - started);
+}
+const engine = median(engineTimes.slice(1));
+console.log(`phone engine alone (validate + serialise 10,000 numbers): ${engine.toFixed(0)} ms`);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
+try {
+  const ms = await withSieve(['start'], { DATA_DIR: dir }, phoneRun);
+  console.log(`phones, embedded store: submit → completed ${ms.toFixed(0)} ms (${(ms / engine).toFixed(1)}x the engine; goal ≤ 1000 ms and ≤ 3x)`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+if (pgUrl) {
+  const db = await newDatabase(`sieve_bench_${process.pid}`);
+  try {
+    const ms = await withSieve(['start'], { DATABASE_URL: db.url }, phoneRun);
+    console.log(`phones, PostgreSQL server: submit → completed ${ms.toFixed(0)} ms (${(ms / engine).toFixed(1)}x the engine)`);
+  } finally {
+    await db.drop();
+  }
+}
+
+if (!process.argv.includes('--skip-emails')) {
+  const HOSTS = 20;
+  const hostAddress = (i: number) => `127.0.0.${10 + i}`;
+  const zone: DnsZone = {};
+  for (let h = 0; h < HOSTS; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
+  for (let d = 0; d < 1000; d++) zone[`d${d}.bench.test`] = { MX: [{ exchange: `mx${d % HOSTS}.bench.test`, priority: 10 }] };
+  const emails: string[] = [];
+  for (let d = 0; d < 1000; d++) for (let u = 0; u < 10; u++) emails.push(`user${u}@d${d}.bench.test`);
+  const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ADDRESSES: Array.from({ length: HOSTS }, (_, i) => hostAddress(i)).join(','), DELAY_MS: '50' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await new Promise<{ port: number }>((resolve) => responder.once('message', (m) => resolve(m as { port: number })));
+  const dns = await startDnsServer(zone);
+  const emailEnv = {
+    DNS_SERVERS: dns.address,
+    SMTP_PORT: String(port),
+    SMTP_HELO: 'bench.sieve.test',
+    SMTP_ALLOWED_CIDRS: '127.0.0.0/8',
+    SMTP_MAX_PER_HOST: '5',
+    SMTP_MAX_CONNECTIONS: '100',
+    EMAIL_CACHE_TTL_SECONDS: '0',
+    WORKER_CONCURRENCY: '16',
+  };
+  const emailRun = async (url: string, pids: number[]) => {
+    const key = await account(url, 20_000);
+    const started = performance.now();
+    const accepted = await post(url, '/api/v1/validate-async', key, { emails });
+    const done = await untilDone(url, key, accepted.body.batch_id, 100, 300_000);
+    const seconds = (performance.now() - started) / 1000;
+    if (done.status !== 'completed') throw new Error(JSON.stringify(done));
+    return { perSecond: emails.length / seconds, seconds, rss: pids.map((pid) => peakRssMb(pid)) };
+  };
+  try {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
+    try {
+      const r = await withSieve(['start'], { ...emailEnv, DATA_DIR: dir2 }, emailRun);
+      console.log(`emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB`);
+    } finally {
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+    if (pgUrl) {
+      const db = await newDatabase(`sieve_bench_e${process.pid}`);
+      try {
+        const r = await withSieve(['serve'], { ...emailEnv, DATABASE_URL: db.url }, emailRun);
+        console.log(
+          `emails, PostgreSQL server: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS: API ${r.rss[0]?.toFixed(0)} MB, worker ${r.rss[1]?.toFixed(0)} MB (goal ≤ 300)`,
+        );
+      } finally {
+        await db.drop();
+      }
+    }
+  } finally {
+    responder.kill();
+    await dns.close();
+  }
+}
