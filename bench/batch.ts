@@ -5,7 +5,7 @@
 //  emails: 10,000 addresses over 1,000 domains and 20 MX hosts, served by the email benchmark's responder
 //          (50 ms before every reply); on the server with `sieve serve` + one `sieve worker` (peak RSS of the
 //          worker), and on the embedded store with `sieve start` (peak RSS of the one process).
-// Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails]
+// Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones]
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,6 +94,9 @@ async function newDatabase(name: string): Promise<{ url: string; drop(): Promise
   };
 }
 
+if (!process.argv.includes('--skip-phones')) await phoneBench();
+
+async function phoneBench() {
 // The engine alone on the same numbers.
 const engineTimes: number[] = [];
 for (let round = 0; round < 5; round++) {
@@ -119,6 +122,7 @@ if (pgUrl) {
   } finally {
     await db.drop();
   }
+}
 }
 
 if (!process.argv.includes('--skip-emails')) {

@@ -25,24 +25,41 @@ async function partitionDays(db: Queryable, table: string): Promise<number[]> {
   return days;
 }
 
-/** Creates the partitions of today and the next `daysAhead` days where they are missing. */
+/**
+ * Creates the partitions of today and the next `daysAhead` days where they are missing. Processes starting
+ * together take turns (an advisory lock), since CREATE TABLE IF NOT EXISTS alone is not safe against a race.
+ */
 export async function ensurePartitions(db: Db, now: number, daysAhead = 3): Promise<void> {
-  for (const table of TABLES) {
-    const have = new Set(await partitionDays(db, table));
-    for (let d = 0; d <= daysAhead; d++) {
-      const from = dayStart(now) + d * DAY_MS;
-      if (have.has(from)) continue;
+  const missing = async (q: Queryable) => {
+    const out: { table: string; from: number }[] = [];
+    for (const table of TABLES) {
+      const have = new Set(await partitionDays(q, table));
+      for (let d = 0; d <= daysAhead; d++) {
+        const from = dayStart(now) + d * DAY_MS;
+        if (!have.has(from)) out.push({ table, from });
+      }
+    }
+    return out;
+  };
+  if ((await missing(db)).length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    for (const { table, from } of await missing(tx)) {
+      // A savepoint, so that a refused day does not abort the others.
+      await tx.exec('savepoint day');
       try {
-        await db.exec(
+        await tx.exec(
           `create table if not exists ${table}_p${dayName(from)} partition of ${table} for values from ('${iso(from)}') to ('${iso(from + DAY_MS)}')`,
         );
+        await tx.exec('release savepoint day');
       } catch (err) {
+        await tx.exec('rollback to savepoint day');
         // Rows of that day already sit in the default partition (maintenance did not run in time): they stay
         // there and are purged by range; the day goes on without its own partition.
         if ((err as { code?: string }).code !== '23514') throw err;
       }
     }
-  }
+  });
 }
 
 export interface PurgeReport {

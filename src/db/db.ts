@@ -21,6 +21,11 @@ export interface Db extends Queryable {
   readonly kind: StoreKind;
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding a session-wide advisory lock: processes starting at once take turns (for work
+   * that spans several transactions, such as installing pg-boss's schema).
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** Calls `onNotify` for every NOTIFY on `channel` (and with '' after a reconnect, when some may have been missed). */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -88,6 +88,8 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<EmbeddedDb
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    // One process, one connection: there is nobody to take turns with.
+    withLock: (_key, fn) => fn(),
     async listen(channel, onNotify) {
       const unlisten = await pglite.listen(channel, onNotify);
       return async () => {

@@ -7,6 +7,7 @@ import type { Db, Queryable } from '../db/db.js';
 
 export const WAKE_CHANNEL = 'sieve_jobs';
 export const BOSS_SCHEMA = 'pgboss';
+const INSTALL_LOCK = 7_413_203; // arbitrary, constant: "sieve queue install"
 
 export interface QueueDefinition {
   name: string;
@@ -66,7 +67,15 @@ export class JobQueue {
 
   /** Installs or upgrades pg-boss's schema and makes sure every queue exists with the given settings. */
   async start(definitions: QueueDefinition[]): Promise<void> {
-    await this.boss.start();
+    // Neither pg-boss's first install nor its queue creation (a table per queue) is safe when two processes
+    // run them at once (a stale catalog, lock order): processes starting together take turns.
+    await this.db.withLock(INSTALL_LOCK, async () => {
+      await this.boss.start();
+      await this.ensureQueues(definitions);
+    });
+  }
+
+  private async ensureQueues(definitions: QueueDefinition[]): Promise<void> {
     // Dead-letter queues first: a queue's foreign key points at its dead-letter queue.
     const ordered = [...definitions].sort((a, b) => Number(Boolean(a.deadLetter)) - Number(Boolean(b.deadLetter)));
     for (const def of ordered) {
@@ -84,12 +93,7 @@ export class JobQueue {
         await this.boss.updateQueue(def.name, options);
         continue;
       }
-      try {
-        await this.boss.createQueue(def.name, options);
-      } catch (err) {
-        // Another process created it between our look and our insert.
-        if ((err as { code?: string }).code !== '23505') throw err;
-      }
+      await this.boss.createQueue(def.name, options);
     }
   }
 

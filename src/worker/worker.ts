@@ -1,5 +1,6 @@
 // The worker loop: claims jobs for each registered queue, runs them with bounded concurrency, and sleeps
 // until a NOTIFY says new jobs were committed (or the fallback poll interval passes, for due retries).
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
 import { type Job, type JobQueue, WAKE_CHANNEL } from '../queue/job-queue.js';
 
@@ -56,7 +57,10 @@ export class Worker {
     private readonly queue: JobQueue,
     private readonly options: WorkerOptions,
     private readonly log: WorkerLog,
-  ) {}
+  ) {
+    // Every running job, and every SMTP connection waiting for a slot, listens to this one signal.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   register<T>(handler: JobHandler<T>): void {
     if (this.running) throw new Error('register handlers before start()');
