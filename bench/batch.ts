@@ -46,7 +46,7 @@ async function untilDone(url: string, key: string, id: string, everyMs: number, 
 }
 
 async function withSieve<T>(args: string[], env: Record<string, string>, fn: (url: string, pids: number[]) => Promise<T>): Promise<T> {
-  const port = freePort();
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const main = spawnNode([SIEVE_BIN, ...args], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
   const extra = args[0] === 'serve' ? [spawnNode([SIEVE_BIN, 'worker'], { ...env, LOG_LEVEL: 'warn' })] : [];

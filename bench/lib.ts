@@ -49,6 +49,15 @@ export function spawnNode(args: string[], env: Record<string, string>): ChildPro
   return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-export function freePort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
+/** A port nobody listens on right now (the system picks it; it stays free unless another program takes it). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

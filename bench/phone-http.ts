@@ -1,6 +1,6 @@
 // POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server,
 // against a bare Fastify route that returns a fixed phone result, measured in the same run.
-// Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 50]
+// Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 50] [--log-level info]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ const arg = (name: string, fallback: string) => (process.argv.includes(name) ? (
 const seconds = Number(arg('--seconds', '10'));
 const connections = Number(arg('--connections', '50'));
 const pgUrl = process.argv.includes('--pg') ? arg('--pg', '') : undefined;
+const logLevel = arg('--log-level', 'info');
 const ADMIN = 'bench-admin-token-0123456789';
 
 const bodies = phoneDataset(1000, 5).map((p) => JSON.stringify(p.country ? { phone: p.input, country: p.country } : { phone: p.input }));
@@ -39,8 +40,8 @@ async function load(url: string, key: string) {
 }
 
 async function sieve(label: string, env: Record<string, string>) {
-  const port = freePort();
-  const proc = spawnNode([SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info' });
+  const port = await freePort();
+  const proc = spawnNode([SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: logLevel });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/readyz`, 60_000);
@@ -60,7 +61,7 @@ async function sieve(label: string, env: Record<string, string>) {
 }
 
 const fixed = JSON.stringify(validatePhone('+33612345678'));
-const barePort = freePort();
+const barePort = await freePort();
 const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], { PORT: String(barePort), BARE_BODY: fixed });
 await waitForHttp(`http://127.0.0.1:${barePort}/nothing`, 30_000).catch(() => {});
 await new Promise((r) => setTimeout(r, 500));
@@ -90,7 +91,7 @@ if (pgUrl) {
   }
 }
 
-console.log(`autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B`);
+console.log(`autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B, Sieve LOG_LEVEL=${logLevel}`);
 for (const r of rows) {
   console.log(
     `${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s  (${((r.rps / base.rps) * 100).toFixed(0)}% of bare)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  RSS ${r.rss.toFixed(0)} MB`,

@@ -12,7 +12,7 @@ const pgUrl = args.includes('--pg') ? args[args.indexOf('--pg') + 1] : undefined
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 
 async function timeToReady(argv: string[], env: Record<string, string>, probe: string) {
-  const port = freePort();
+  const port = await freePort();
   const started = performance.now();
   const proc = spawnNode(argv, { ...env, PORT: String(port), LOG_LEVEL: 'warn' });
   await waitForHttp(`http://127.0.0.1:${port}${probe}`, 60_000);

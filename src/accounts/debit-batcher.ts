@@ -59,25 +59,40 @@ export class DebitBatcher {
 
   /**
    * The common case in one statement: the balance covers the whole group, so one guarded UPDATE takes the
-   * total and the same statement writes every ledger row. Returns undefined when the balance is short.
+   * total and the same statement writes the ledger: one row per reason in the group ("validate phone, 37
+   * requests", referring to the first and last request), not one per request, which would make the ledger
+   * grow as fast as the traffic. Returns undefined when the balance is short.
    */
   private async settleAll(accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
     const total = group.reduce((sum, p) => sum + p.amount, 0);
-    const { rows } = await this.db.query<{ id: number; balance_after: number }>(
+    const byReason = new Map<string, Pending[]>();
+    for (const p of group) byReason.set(p.reason, [...(byReason.get(p.reason) ?? []), p]);
+    const entries = [...byReason.entries()].map(([reason, members]) => {
+      const first = members[0] as Pending;
+      const last = members[members.length - 1] as Pending;
+      return {
+        amount: members.reduce((sum, p) => sum + p.amount, 0),
+        reason: members.length === 1 ? reason : `${reason}, ${members.length} requests`,
+        reference: members.length === 1 ? first.reference : `${first.reference ?? ''}..${last.reference ?? ''}`,
+      };
+    });
+    const { rows } = await this.db.query<{ balance_after: number }>(
       `with taken as (
          update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance
        )
        insert into ledger (account_id, kind, amount, balance_after, reason, reference)
-       select $1, 'debit', -t.amount, taken.balance + $2 - sum(t.amount) over (order by t.n), t.reason, t.reference
-       from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, reason, reference, n)
-       order by t.n
-       returning id, balance_after`,
-      [accountId, total, group.map((p) => p.amount), group.map((p) => p.reason), group.map((p) => p.reference)],
+       select $1, 'debit', -e.amount, taken.balance + $2 - sum(e.amount) over (order by e.n), e.reason, e.reference
+       from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as e(amount, reason, reference, n)
+       returning balance_after`,
+      [accountId, total, entries.map((e) => e.amount), entries.map((e) => e.reason), entries.map((e) => e.reference)],
     );
     if (rows.length === 0) return undefined;
-    // Every debit is > 0, so balance_after tells the rows apart, and it falls in arrival order.
-    const sorted = [...rows].sort((a, b) => b.balance_after - a.balance_after);
-    return group.map((_, i) => ({ ok: true, balance: (sorted[i] as { balance_after: number }).balance_after, entryId: sorted[i]?.id ?? null }));
+    // Each request is told the balance just after its own debit, in arrival order.
+    let balance = Math.min(...rows.map((r) => r.balance_after)) + total;
+    return group.map((p) => {
+      balance -= p.amount;
+      return { ok: true, balance, entryId: null };
+    });
   }
 
   private async settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {

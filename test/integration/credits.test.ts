@@ -128,3 +128,26 @@ describe('debits settled together', () => {
     expect(await ledgerSum(account.account_id)).toEqual({ sum: 0, balance: 0 });
   });
 });
+
+describe('grouped debits when the balance covers the group', () => {
+  it('one ledger row per reason for the group; each request still gets its own balance; the ledger sums exactly', async () => {
+    const { DebitBatcher } = await import('../../src/accounts/debit-batcher.js');
+    const { account } = await createAccount(store.db, { name: 'grouped', credits: 1000 });
+    const batcher = new DebitBatcher(store.db);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => batcher.debit(account.account_id, 1 + (i % 3), i % 2 ? 'validate phone' : 'validate email', `req_${i}`)),
+    );
+    const spent = Array.from({ length: 40 }, (_, i) => 1 + (i % 3)).reduce((a, b) => a + b, 0);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(results.map((r) => r.balance)).size).toBe(40);
+    expect(Math.min(...results.map((r) => r.balance))).toBe(1000 - spent);
+    expect(await ledgerSum(account.account_id)).toEqual({ sum: 1000 - spent, balance: 1000 - spent });
+    const { rows } = await store.db.query<{ reason: string; amount: number; reference: string }>(
+      "select reason, amount::int, reference from ledger where account_id = $1 and kind = 'debit' order by id",
+      [account.account_id],
+    );
+    // The first request settles alone; the 39 that queued behind it settle together, a row per reason.
+    expect(rows.length).toBeLessThan(10);
+    expect(rows.some((r) => /^validate (phone|email), \d+ requests$/.test(r.reason) && /^req_\d+\.\.req_\d+$/.test(r.reference))).toBe(true);
+  });
+});
