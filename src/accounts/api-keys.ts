@@ -48,7 +48,7 @@ export async function listKeys(db: Queryable, accountId: string): Promise<ApiKey
  * Revokes a key (idempotent); undefined when there is no such key. Every process's key cache is told
  * (NOTIFY on the key's hash) once the revocation is committed.
  */
-export async function revokeKey(db: Queryable, keyId: string): Promise<ApiKeyInfo | undefined> {
+export async function revokeKey(db: Queryable, keyId: string): Promise<{ info: ApiKeyInfo; keyHash: string } | undefined> {
   const { rows } = await db.query<ApiKeyInfo & { key_hash: string }>(
     `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}, key_hash`,
     [keyId],
@@ -56,8 +56,8 @@ export async function revokeKey(db: Queryable, keyId: string): Promise<ApiKeyInf
   const row = rows[0];
   if (!row) return undefined;
   await db.query('select pg_notify($1, $2)', [KEY_CHANNEL, row.key_hash]);
-  const { key_hash: _hash, ...info } = row;
-  return info;
+  const { key_hash: keyHash, ...info } = row;
+  return { info, keyHash };
 }
 
 export type KeyLookup =

@@ -30,6 +30,11 @@ export class KeyCache {
     await this.unlisten?.();
   }
 
+  /** Drops a key at once in this process (the revoking one); the others hear of it by NOTIFY. */
+  forget(keyHash: string): void {
+    this.entries.delete(keyHash);
+  }
+
   async lookup(apiKey: string): Promise<KeyLookup> {
     const hash = hashKey(apiKey);
     const now = Date.now();

@@ -1,6 +1,8 @@
 // API keys (the four 401s, secrecy of keys) and the operator API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../helpers/app.js';
+import { onServer } from '../helpers/store.js';
+import { waitFor } from '../helpers/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -148,5 +150,20 @@ describe('operator API', () => {
     expect(page1.data).toHaveLength(2);
     const page2 = (await t.admin('GET', `/admin/v1/accounts?limit=2&cursor=${page1.next_cursor}`)).json();
     expect(page2.data[0].account_id > page1.data[1].account_id).toBe(true);
+  });
+});
+
+describe('key revocation across API processes', () => {
+  it.skipIf(!onServer())('a key revoked through one process stops working in another that had it cached', async () => {
+    const other = await startTestApp({ shareStoreOf: t });
+    try {
+      const { api_key, key_id } = await t.createAccount(5);
+      expect((await other.api(api_key, 'GET', '/api/v1/account')).statusCode).toBe(200); // now cached there
+      expect((await t.admin('DELETE', `/admin/v1/keys/${key_id}`)).statusCode).toBe(200);
+      await waitFor(async () => (await other.api(api_key, 'GET', '/api/v1/account')).statusCode === 401, 5000, 'revocation not seen');
+      expect(code(await other.api(api_key, 'GET', '/api/v1/account'))).toBe('revoked_api_key');
+    } finally {
+      await other.close();
+    }
   });
 });

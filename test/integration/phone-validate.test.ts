@@ -65,7 +65,7 @@ describe('POST /api/v1/validate (phone)', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 402)).toHaveLength(40);
     const { rows } = await t.store.db.query<{ sum: number; n: number }>(
-      "select sum(amount)::int as sum, count(*) filter (where kind = 'debit')::int as n from ledger where account_id = $1",
+      "select sum(amount)::int as sum, (-sum(amount) filter (where kind = 'debit'))::int as n from ledger where account_id = $1",
       [account_id],
     );
     expect(rows[0]).toEqual({ sum: 0, n: 10 });

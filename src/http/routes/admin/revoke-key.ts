@@ -18,10 +18,11 @@ export function revokeKeyRoute(app: App, ctx: Context): void {
       },
     },
     async (request) => {
-      const key = await revokeKey(ctx.db, request.params.key_id);
-      if (!key) throw new ApiError('not_found', 'No such key');
-      request.log.info({ key_id: key.key_id }, 'key revoked');
-      return key;
+      const revoked = await revokeKey(ctx.db, request.params.key_id);
+      if (!revoked) throw new ApiError('not_found', 'No such key');
+      ctx.keys.forget(revoked.keyHash);
+      request.log.info({ key_id: revoked.info.key_id }, 'key revoked');
+      return revoked.info;
     },
   );
 }
