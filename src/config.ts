@@ -5,6 +5,7 @@ import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { dnsServersProblem, defaultHeloName, heloProblem, mailFromProblem, parseDnsServers, type DnsServer } from './email/email-settings.js';
 import { cidrListProblem } from './net/address-guard.js';
+import { parseSchedule } from './webhooks/webhook-retry.js';
 
 /** A string checked by `problem` (null when fine); the message names what is wrong. */
 const Checked = (description: string, problem: (value: string) => string | null) =>
@@ -77,6 +78,15 @@ export const EnvSchema = Type.Object({
   GREYLIST_ROUNDS: Int({ default: 2, maximum: 10, description: 'Extra rounds a batch gives greylisted addresses' }),
   GREYLIST_MAX_DELAY_SECONDS: Int({ default: 300, minimum: 1, description: 'Longest wait before such a round' }),
   MAINTENANCE_INTERVAL_SECONDS: Int({ default: 600, minimum: 1, description: 'How often a worker makes partitions and purges expired data' }),
+  WEBHOOK_ALLOWED_CIDRS: Checked('Address ranges webhook URLs may reach despite being private or loopback (CIDR list)', cidrListProblem),
+  WEBHOOK_TIMEOUT_MS: Int({ default: 15000, minimum: 50, description: 'Deadline of one webhook request, answer included' }),
+  WEBHOOK_RETRY_SCHEDULE: Checked('Waits before each webhook retry, e.g. 2s,4s,8s; replaces both default schedules', (v) =>
+    parseSchedule(v) ? null : 'must be a comma list of durations such as 2s,4s,8s or 1m,5m,30m,2h (at most 50)',
+  ),
+  WEBHOOK_MAX_PER_HOST: Int({ default: 10, minimum: 1, maximum: 1000, description: 'Webhook requests in flight to one host, per worker process' }),
+  WEBHOOK_CONCURRENCY: Int({ default: 100, minimum: 1, maximum: 10_000, description: 'Webhook requests in flight, per worker process' }),
+  WEBHOOK_SECRET_GRACE_SECONDS: Int({ default: 86_400, maximum: 604_800, description: 'How long a rotated secret keeps signing beside the new one' }),
+  WEBHOOK_POLL_INTERVAL_MS: Int({ default: 500, minimum: 20, description: 'Longest a worker waits before looking for due webhook retries' }),
 });
 
 /** Variables whose values are never echoed back, not even in a configuration error. */
@@ -121,6 +131,20 @@ export interface Config {
     readonly greylistMaxDelaySeconds: number;
     readonly maintenanceIntervalSeconds: number;
   };
+  readonly webhooks: WebhookSettings;
+}
+
+/** Settings of the webhook sender; DNS questions use the email settings' servers and timeout. */
+export interface WebhookSettings {
+  /** CIDR ranges the address guard lets webhook URLs reach (WEBHOOK_ALLOWED_CIDRS). */
+  readonly allowedCidrs: readonly string[];
+  readonly timeoutMs: number;
+  /** Seconds before each retry: seed 000's 2s/4s/8s for a batch's own webhook_url, seed 002's for endpoints. */
+  readonly retrySchedule: { readonly callback: readonly number[]; readonly endpoint: readonly number[] };
+  readonly maxPerHost: number;
+  readonly concurrency: number;
+  readonly secretGraceSeconds: number;
+  readonly pollIntervalMs: number;
 }
 
 export interface EmailSettings {
@@ -213,6 +237,19 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       greylistRounds: e.GREYLIST_ROUNDS,
       greylistMaxDelaySeconds: e.GREYLIST_MAX_DELAY_SECONDS,
       maintenanceIntervalSeconds: e.MAINTENANCE_INTERVAL_SECONDS,
+    }),
+    webhooks: Object.freeze({
+      allowedCidrs: (e.WEBHOOK_ALLOWED_CIDRS ?? '').split(',').map((r) => r.trim()).filter((r) => r !== ''),
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retrySchedule: Object.freeze(
+        e.WEBHOOK_RETRY_SCHEDULE
+          ? { callback: parseSchedule(e.WEBHOOK_RETRY_SCHEDULE) as number[], endpoint: parseSchedule(e.WEBHOOK_RETRY_SCHEDULE) as number[] }
+          : { callback: [2, 4, 8], endpoint: [60, 300, 1800, 7200] },
+      ),
+      maxPerHost: e.WEBHOOK_MAX_PER_HOST,
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      secretGraceSeconds: e.WEBHOOK_SECRET_GRACE_SECONDS,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS,
     }),
   });
 }

@@ -15,7 +15,14 @@ import { DbRateLimitStore, type RateLimitStore } from './http/rate-limit.js';
 import { RedisRateLimitStore } from './http/rate-limit-redis.js';
 import type { Logger } from './lib/logger.js';
 import { JobQueue, type QueueDefinition } from './queue/job-queue.js';
+import { createAddressGuard } from './net/address-guard.js';
+import { createDnsClient } from './net/dns-client.js';
 import type { JobHandler } from './worker/worker.js';
+import { ApiError } from './http/errors.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { WebhookOutbox } from './webhooks/webhook-outbox.js';
+import { createWebhookSender } from './webhooks/webhook-sender.js';
+import { vetWebhookUrl } from './webhooks/webhook-url.js';
 
 export interface Context {
   readonly config: Config;
@@ -30,7 +37,14 @@ export interface Context {
   readonly email: EmailValidator;
   readonly rateLimits: RateLimitStore;
   /** Where webhooks attach to a batch's life (started, results, finished). */
-  readonly batchHooks: BatchHooks | undefined;
+  readonly batchHooks: BatchHooks;
+  readonly webhooks: {
+    readonly outbox: WebhookOutbox;
+    /** The SSRF check of a submitted webhook URL: a 422 naming `field` when it may not be used. */
+    vetUrl(url: string, field: string): Promise<void>;
+    /** The sender of the outbox, for a worker process. */
+    newDispatcher(): WebhookDispatcher;
+  };
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: JobHandler<any>[];
   close(): Promise<void>;
@@ -95,7 +109,32 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       closers.push(() => redis.close());
       rateLimits = redis;
     }
-    const batchHooks: BatchHooks | undefined = undefined;
+    const outbox = new WebhookOutbox({ schedules: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
+    const batchHooks = outbox.batchHooks();
+    const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
+    const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
+    const webhooks: Context['webhooks'] = {
+      outbox,
+      async vetUrl(url, field) {
+        const verdict = await vetWebhookUrl(url, { guard: webhookGuard, dns });
+        if (!verdict.ok) throw new ApiError(verdict.code, `${field}: ${verdict.message}`, { details: [{ field, message: verdict.message }] });
+      },
+      newDispatcher() {
+        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });
+        return new WebhookDispatcher(
+          db,
+          sender,
+          {
+            concurrency: config.webhooks.concurrency,
+            perHost: config.webhooks.maxPerHost,
+            timeoutMs: config.webhooks.timeoutMs,
+            pollIntervalMs: config.webhooks.pollIntervalMs,
+            ttlDays: config.batches.resultsTtlDays,
+          },
+          log,
+        );
+      },
+    };
     const jobHandlers: JobHandler<any>[] = [
       chunkHandler({
         db,
@@ -113,10 +152,11 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       db,
       queue,
       keys,
-      debits: new DebitBatcher(db),
+      debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
       rateLimits,
       batchHooks,
+      webhooks,
       jobHandlers,
       async close() {
         for (const close of closers.reverse()) await close();

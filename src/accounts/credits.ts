@@ -17,6 +17,9 @@ export interface LedgerEntry {
 
 export type DebitResult = { ok: true; balance: number; entryId: number | null } | { ok: false; balance: number };
 
+/** Told of every debit, in its transaction, with the balance before and after (usage thresholds). */
+export type DebitObserver = (tx: Queryable, accountId: string, before: number, after: number) => Promise<void>;
+
 async function appendEntry(
   tx: Queryable,
   accountId: string,
@@ -69,9 +72,11 @@ export async function credit(
 ): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(amount) || amount <= 0)
     throw new RangeError(`${kind} amount must be a whole number > 0, got ${amount}`);
+  // A grant also sets the allowance that usage thresholds are counted against; a refund does not.
   const { rows } = await tx.query<{ balance: number }>(
-    'update accounts set balance = balance + $2 where id = $1 returning balance',
-    [accountId, amount],
+    `update accounts set balance = balance + $2, allowance = case when $3 = 'grant' then balance + $2 else allowance end
+     where id = $1 returning balance`,
+    [accountId, amount, kind],
   );
   const row = rows[0];
   if (!row) throw new Error(`no account ${accountId}`);

@@ -2,8 +2,8 @@
 // new requests for that account queue up, and the next transaction settles all of them at once (the
 // "group commit" idea). Each request is still all-or-nothing, gets its own ledger row, and the balance is
 // read under a row lock, so concurrent processes on one PostgreSQL server stay exact and never go negative.
-import type { Db } from '../db/db.js';
-import type { DebitResult } from './credits.js';
+import type { Db, Queryable } from '../db/db.js';
+import type { DebitObserver, DebitResult } from './credits.js';
 
 interface Pending {
   amount: number;
@@ -23,6 +23,7 @@ export class DebitBatcher {
 
   constructor(
     private readonly db: Db,
+    private readonly observe?: DebitObserver,
     private readonly maxPerTransaction = 500,
   ) {}
 
@@ -63,7 +64,7 @@ export class DebitBatcher {
    * requests", referring to the first and last request), not one per request, which would make the ledger
    * grow as fast as the traffic. Returns undefined when the balance is short.
    */
-  private async settleAll(accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
+  private async settleAll(tx: Queryable, accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
     const total = group.reduce((sum, p) => sum + p.amount, 0);
     const byReason = new Map<string, Pending[]>();
     for (const p of group) byReason.set(p.reason, [...(byReason.get(p.reason) ?? []), p]);
@@ -76,7 +77,7 @@ export class DebitBatcher {
         reference: members.length === 1 ? first.reference : `${first.reference ?? ''}..${last.reference ?? ''}`,
       };
     });
-    const { rows } = await this.db.query<{ balance_after: number }>(
+    const { rows } = await tx.query<{ balance_after: number }>(
       `with taken as (
          update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance
        )
@@ -87,50 +88,53 @@ export class DebitBatcher {
       [accountId, total, entries.map((e) => e.amount), entries.map((e) => e.reason), entries.map((e) => e.reference)],
     );
     if (rows.length === 0) return undefined;
+    const after = Math.min(...rows.map((r) => r.balance_after));
+    if (this.observe) await this.observe(tx, accountId, after + total, after);
     // Each request is told the balance just after its own debit, in arrival order.
-    let balance = Math.min(...rows.map((r) => r.balance_after)) + total;
+    let balance = after + total;
     return group.map((p) => {
       balance -= p.amount;
       return { ok: true, balance, entryId: null };
     });
   }
 
-  private async settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
-    return (await this.settleAll(accountId, group)) ?? this.settleOneByOne(accountId, group);
+  /** One transaction: what the debits change (balance, ledger, and what observers write) commits together. */
+  private settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+    return this.db.transaction(async (tx) => (await this.settleAll(tx, accountId, group)) ?? this.settleOneByOne(tx, accountId, group));
   }
 
   /** When the balance is short: lock it, grant requests in arrival order while it lasts, write their ledger rows. */
-  private settleOneByOne(accountId: string, group: Pending[]): Promise<DebitResult[]> {
-    return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ balance: number }>('select balance from accounts where id = $1 for update', [accountId]);
-      let balance = rows[0]?.balance ?? 0;
-      const granted: { p: Pending; after: number; index: number }[] = [];
-      const results: DebitResult[] = group.map((p, index) => {
-        if (!rows[0] || p.amount > balance) return { ok: false, balance };
-        balance -= p.amount;
-        granted.push({ p, after: balance, index });
-        return { ok: true, balance, entryId: null };
-      });
-      if (granted.length === 0) return results.map((r) => ({ ...r, balance }));
-      await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
-      const inserted = await tx.query<{ id: number; balance_after: number }>(
-        `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
-         select $1, 'debit', -amount, after, reason, reference
-         from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, after, reason, reference, n)
-         order by n returning id, balance_after`,
-        [
-          accountId,
-          granted.map((g) => g.p.amount),
-          granted.map((g) => g.after),
-          granted.map((g) => g.p.reason),
-          granted.map((g) => g.p.reference),
-        ],
-      );
-      // Every granted debit is > 0, so balance_after tells the rows apart.
-      const ids = new Map(inserted.rows.map((r) => [r.balance_after, r.id]));
-      for (const g of granted) results[g.index] = { ok: true, balance: g.after, entryId: ids.get(g.after) ?? null };
-      // A refused request reports the balance as the transaction left it.
-      return results.map((r) => (r.ok ? r : { ok: false, balance }));
+  private async settleOneByOne(tx: Queryable, accountId: string, group: Pending[]): Promise<DebitResult[]> {
+    const { rows } = await tx.query<{ balance: number }>('select balance from accounts where id = $1 for update', [accountId]);
+    let balance = rows[0]?.balance ?? 0;
+    const granted: { p: Pending; after: number; index: number }[] = [];
+    const results: DebitResult[] = group.map((p, index) => {
+      if (!rows[0] || p.amount > balance) return { ok: false, balance };
+      balance -= p.amount;
+      granted.push({ p, after: balance, index });
+      return { ok: true, balance, entryId: null };
     });
+    if (granted.length === 0) return results.map((r) => ({ ...r, balance }));
+    const before = rows[0]?.balance ?? 0;
+    await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
+    if (this.observe) await this.observe(tx, accountId, before, balance);
+    const inserted = await tx.query<{ id: number; balance_after: number }>(
+      `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+       select $1, 'debit', -amount, after, reason, reference
+       from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, after, reason, reference, n)
+       order by n returning id, balance_after`,
+      [
+        accountId,
+        granted.map((g) => g.p.amount),
+        granted.map((g) => g.after),
+        granted.map((g) => g.p.reason),
+        granted.map((g) => g.p.reference),
+      ],
+    );
+    // Every granted debit is > 0, so balance_after tells the rows apart.
+    const ids = new Map(inserted.rows.map((r) => [r.balance_after, r.id]));
+    for (const g of granted) results[g.index] = { ok: true, balance: g.after, entryId: ids.get(g.after) ?? null };
+    // A refused request reports the balance as the transaction left it.
+    return results.map((r) => (r.ok ? r : { ok: false, balance }));
   }
 }

@@ -1,7 +1,7 @@
 // Submitting an asynchronous batch. One transaction writes the idempotency key, debits the credits (a ledger
 // row), stores the batch and its items, and enqueues its jobs: a batch is never charged and lost, never
 // queued and unpaid, and a 402 leaves nothing behind.
-import { debit } from '../accounts/credits.js';
+import { type DebitObserver, debit } from '../accounts/credits.js';
 import type { Db, Queryable } from '../db/db.js';
 import { ApiError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
@@ -34,6 +34,8 @@ export interface Submission {
   baseUrl: string;
   /** Items per job. */
   chunkSizes: { phone: number; email: number };
+  /** Told of the debit, in its transaction (usage thresholds). */
+  onDebit?: DebitObserver;
 }
 
 export interface Accepted {
@@ -96,6 +98,7 @@ export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promi
         `This batch needs ${unique.length} credits and the balance is ${charge.balance}`,
       );
     }
+    await s.onDebit?.(tx, s.accountId, charge.balance + unique.length, charge.balance);
     const createdAt = new Date();
     await insertBatch(
       tx,

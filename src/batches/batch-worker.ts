@@ -129,7 +129,7 @@ export function chunkFailedHandler(deps: Pick<BatchWorkerDeps, 'db' | 'hooks'>):
           `${batch.processed} of ${batch.total} items were checked and the other ${batch.total - batch.processed} credits were refunded`;
         const refund = await endUnfinished(tx, batch, 'failed', { code: 'processing_failed', message });
         if (refund > 0) await credit(tx, batch.account_id, 'refund', refund, 'batch failed: unprocessed items', batch.id);
-        if (deps.hooks?.onFinished) await deps.hooks.onFinished(tx, { ...batch, status: 'failed', error_code: 'processing_failed', error_message: message });
+        if (deps.hooks?.onFinished) await deps.hooks.onFinished(tx, (await getBatch(tx, batch.id)) as BatchRow);
       });
     },
   };

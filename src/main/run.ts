@@ -21,12 +21,15 @@ export async function run(config: Config, options: RunOptions): Promise<void> {
   let app: App | undefined;
   let worker: Worker | undefined;
   let stopMaintenance: (() => void) | undefined;
+  let dispatcher: ReturnType<typeof ctx.webhooks.newDispatcher> | undefined;
   let url: string | undefined;
   try {
     if (options.worker) {
       worker = new Worker(ctx.db, ctx.queue, config.worker, log);
       for (const handler of ctx.jobHandlers) worker.register(handler);
       await worker.start();
+      dispatcher = ctx.webhooks.newDispatcher();
+      await dispatcher.start();
       stopMaintenance = startMaintenance(ctx);
     }
     if (options.api) {
@@ -34,6 +37,7 @@ export async function run(config: Config, options: RunOptions): Promise<void> {
       url = await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {
+    await dispatcher?.stop(0).catch(() => {});
     await worker?.stop(0).catch(() => {});
     await ctx.close().catch(() => {});
     throw err;
@@ -76,7 +80,10 @@ export async function run(config: Config, options: RunOptions): Promise<void> {
     try {
       stopMaintenance?.();
       await app?.close(); // stop accepting, finish in-flight requests
-      await worker?.stop(config.shutdownTimeoutMs); // finish or release in-flight jobs
+      await Promise.all([
+        worker?.stop(config.shutdownTimeoutMs), // finish or release in-flight jobs
+        dispatcher?.stop(config.shutdownTimeoutMs), // finish sending; unsent claims expire and are sent again
+      ]);
       await ctx.close(); // pg-boss, then the store (PGlite writes out and unlocks)
       log.info('stopped cleanly');
       process.exit(0);

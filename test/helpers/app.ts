@@ -7,6 +7,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import { createLogger } from '../../src/lib/logger.js';
 import type { QueueDefinition } from '../../src/queue/job-queue.js';
+import type { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.js';
 import { Worker } from '../../src/worker/worker.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { openTestStore, type TestStore } from './store.js';
@@ -23,6 +24,8 @@ export interface TestApp {
   api(key: string, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   createAccount(credits: number, name?: string): Promise<{ account_id: string; api_key: string; key_id: string }>;
   newWorker(): Worker;
+  /** The webhook sender of a worker process (started; stopped by close()). */
+  startDispatcher(): Promise<WebhookDispatcher>;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await buildApp(ctx);
   await app.ready();
   let worker: Worker | undefined;
+  const dispatchers: WebhookDispatcher[] = [];
   const inject = (method: string, url: string, headers: Record<string, string>, payload?: unknown) =>
     app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   const admin: TestApp['admin'] = (method, url, payload) =>
@@ -76,10 +80,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       for (const handler of ctx.jobHandlers) worker.register(handler);
       return worker;
     },
+    async startDispatcher() {
+      const dispatcher = ctx.webhooks.newDispatcher();
+      await dispatcher.start();
+      dispatchers.push(dispatcher);
+      return dispatcher;
+    },
     async close() {
+      for (const d of dispatchers) await d.stop(1000);
       await app.close();
       await worker?.stop(1000);
-      await ctx.queue.stop();
+      await ctx.close();
       await store.close();
     },
   };

@@ -2,13 +2,22 @@
 // The only change: webhook URLs point at .test names (delivery is tested with local receivers elsewhere).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { waitFor } from '../helpers/wait.js';
 
 let t: TestApp;
+let dns: TestDnsServer;
 beforeAll(async () => {
-  t = await startTestApp({ env: { PUBLIC_URL: 'https://sieve.example.test' } });
+  // The webhook URLs' names are answered by the test's DNS server (no delivery is made in this file).
+  dns = await startDnsServer({ 'your-app.test': { A: ['127.0.0.1'] }, 'yourapp.test': { A: ['127.0.0.1'] } });
+  t = await startTestApp({
+    env: { PUBLIC_URL: 'https://sieve.example.test', DNS_SERVERS: dns.address, WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8' },
+  });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await dns.close();
+});
 
 async function finish(key: string, id: string) {
   const worker = t.newWorker();

@@ -1,4 +1,6 @@
 import Type from 'typebox';
+import { Readable } from 'node:stream';
+import { batchBody } from '../../../batches/batch-body.js';
 import { resultsPage } from '../../../batches/batch-repo.js';
 import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
@@ -42,7 +44,11 @@ export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
       const head = JSON.stringify(batchStatus(batch, ttlDays));
       reply.type('application/json; charset=utf-8');
       if (batch.status === 'queued' || batch.status === 'processing') return reply.send(head);
-      // The results are stored as JSON text: spliced in as they are, not parsed and serialised again.
+      // All results (the default): streamed, a row of results at a time.
+      if (request.query.offset === 0 && request.query.limit === undefined) {
+        return reply.send(Readable.from(batchBody(ctx.db, batch, ttlDays)()));
+      }
+      // A page: the stored JSON texts are spliced in, not parsed and serialised again.
       const { offset } = request.query;
       const limit = request.query.limit ?? batch.total;
       const results = await resultsPage(ctx.db, batch, offset, limit);

@@ -10,6 +10,9 @@ import { listBatchesRoute } from './list-batches.js';
 import { validateAsyncRoute } from './validate-async.js';
 import { validateBulkRoute } from './validate-bulk.js';
 import { validateRoute } from './validate.js';
+import { webhookDeliveryRoutes } from './webhook-deliveries.js';
+import { webhookEndpointActionRoutes } from './webhook-endpoint-actions.js';
+import { webhookEndpointRoutes } from './webhook-endpoints.js';
 
 export function v1Routes(app: App, ctx: Context): void {
   const ttlDays = ctx.config.batches.resultsTtlDays;
@@ -22,4 +25,7 @@ export function v1Routes(app: App, ctx: Context): void {
   batchResultsCsvRoute(app, ctx);
   listBatchesRoute(app, ctx, ttlDays);
   cancelBatchRoute(app, ctx, ttlDays);
+  webhookEndpointRoutes(app, ctx);
+  webhookEndpointActionRoutes(app, ctx);
+  webhookDeliveryRoutes(app, ctx);
 }

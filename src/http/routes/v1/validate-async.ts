@@ -9,17 +9,6 @@ import type { App } from '../../types.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** A webhook URL as a form check: an absolute http(s) URL. Where it may point is the webhook module's call. */
-function checkWebhookUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw invalid('body.webhook_url', 'is not an absolute URL');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalid('body.webhook_url', 'must use http or https');
-}
-
 export function validateAsyncRoute(app: App, ctx: Context): void {
   const { limits } = ctx.config;
   app.post(
@@ -83,7 +72,7 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
       if (body.webhook_secret !== undefined && body.webhook_url === undefined) {
         throw invalid('body.webhook_secret', 'needs a webhook_url');
       }
-      if (body.webhook_url !== undefined) checkWebhookUrl(body.webhook_url);
+      if (body.webhook_url !== undefined) await ctx.webhooks.vetUrl(body.webhook_url, 'body.webhook_url');
       const key = request.headers['idempotency-key'];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
         throw invalid('headers.idempotency-key', 'must be 1 to 255 visible ASCII characters');
@@ -100,6 +89,7 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
         idempotency: key ? { key, requestHash: sha256Hex(canonicalJson(body)) } : undefined,
         baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
         chunkSizes: { phone: ctx.config.batches.phoneChunk, email: ctx.config.batches.emailChunk },
+        onDebit: ctx.webhooks.outbox.usageObserver(),
       });
       if (outcome.replayed) {
         reply.header('Idempotent-Replayed', 'true');

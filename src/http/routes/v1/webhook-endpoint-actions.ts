@@ -1,0 +1,76 @@
+// What can be done to an endpoint: rotate its secret, enable it again, send its failed deliveries again.
+import Type from 'typebox';
+import type { Context } from '../../../context.js';
+import { recoverFailed } from '../../../webhooks/webhook-deliveries.js';
+import { endpointView, rotateSecret, setEnabled } from '../../../webhooks/webhook-endpoints.js';
+import { ApiError, commonErrors } from '../../errors.js';
+import type { App } from '../../types.js';
+import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-endpoints.js';
+
+export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
+  const security = [{ apiKey: [] }];
+  const errors = { 404: Type.Ref('ErrorResponse'), 409: Type.Ref('ErrorResponse'), ...commonErrors };
+
+  app.post(
+    '/webhooks/endpoints/:endpoint_id/rotate-secret',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'A new signing secret (shown once); the old one keeps signing beside it for a grace period',
+        security,
+        params: EndpointParams,
+        body: Type.Optional(
+          Type.Object(
+            { grace_period_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' })) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          200: Type.Object({ endpoint_id: Type.String(), secret: Type.String(), previous_secret_expires_at: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
+      const grace = request.body?.grace_period_seconds ?? ctx.config.webhooks.secretGraceSeconds;
+      const rotated = await rotateSecret(ctx.db, endpoint, grace);
+      request.log.info({ endpoint_id: endpoint.id, grace_seconds: grace }, 'webhook secret rotated');
+      return { endpoint_id: rotated.id, secret: rotated.secret, previous_secret_expires_at: grace > 0 ? (rotated.old_secrets[0]?.expires_at ?? null) : null };
+    },
+  );
+
+  app.post(
+    '/webhooks/endpoints/:endpoint_id/enable',
+    {
+      schema: { tags: ['webhooks'], summary: 'Enable an endpoint again (after a 410 disabled it)', security, params: EndpointParams, response: { 200: EndpointSchema, ...errors } },
+    },
+    async (request) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
+      return endpointView(await setEnabled(ctx.db, endpoint, true));
+    },
+  );
+
+  app.post(
+    '/webhooks/endpoints/:endpoint_id/recover',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send again every delivery to this endpoint that failed since a given time (one attempt each)',
+        security,
+        params: EndpointParams,
+        body: Type.Object({ since: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ endpoint_id: Type.String(), recovered: Type.Integer() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as NonNullable<typeof request.principal>;
+      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
+      if (endpoint.disabled_at) throw new ApiError('endpoint_disabled', 'The endpoint is disabled: enable it first');
+      const recovered = await recoverFailed(ctx.db, endpoint.id, new Date(request.body.since));
+      return reply.code(202).send({ endpoint_id: endpoint.id, recovered });
+    },
+  );
+}

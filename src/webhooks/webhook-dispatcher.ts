@@ -1,0 +1,266 @@
+// Sends the outbox. Claims due deliveries (a lease each), sends them concurrently with caps per host and in all,
+// and writes the outcomes back in groups (one transaction for many attempts). Sleeps until the next delivery is
+// due, a NOTIFY says new ones were committed, or the poll interval passes.
+import { batchBody } from '../batches/batch-body.js';
+import type { BatchRow } from '../batches/batch-repo.js';
+import type { Db } from '../db/db.js';
+import { type AttemptRecord, claimDue, type DeliveryRow, recordOutcomes, secondsToNextDue } from './webhook-deliveries.js';
+import { type EndpointRow, signingSecrets } from './webhook-endpoints.js';
+import { WEBHOOK_CHANNEL } from './webhook-outbox.js';
+import { decideNext, type SendOutcome } from './webhook-retry.js';
+import { type BodySource, signBody, standardKey } from './webhook-signing.js';
+
+export interface Sender {
+  send(url: string, request: { headers: Record<string, string>; body: BodySource; contentLength?: number }): Promise<SendOutcome>;
+  close(): Promise<void>;
+}
+
+export interface DispatcherOptions {
+  concurrency: number;
+  perHost: number;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  ttlDays: number;
+}
+
+interface Log {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+const FLUSH_EVERY_MS = 20;
+const FLUSH_AT = 200;
+const USER_AGENT = 'Sieve-Webhooks/1.0';
+
+interface Loaded {
+  payloads: Map<string, string | null>;
+  endpoints: Map<string, Pick<EndpointRow, 'secret' | 'old_secrets'>>;
+  batches: Map<string, BatchRow>;
+}
+
+export class WebhookDispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private pending = false;
+  private unlisten: (() => Promise<void>) | undefined;
+  private readonly busy = new Map<string, number>();
+  private inFlight = 0;
+  private readonly sends = new Set<Promise<void>>();
+  private buffer: AttemptRecord[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** Attempts made by this process (for tests and benchmarks). */
+  sent = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sender: Sender,
+    private readonly options: DispatcherOptions,
+    private readonly log: Log,
+  ) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.unlisten = await this.db.listen(WEBHOOK_CHANNEL, () => this.wake());
+    this.loop = this.run();
+  }
+
+  private wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = undefined;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+    this.pending = false;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight;
+      let claimed: DeliveryRow[] = [];
+      this.pending = false;
+      if (free > 0) {
+        try {
+          claimed = await claimDue(this.db, {
+            limit: free,
+            perHost: this.options.perHost,
+            busy: this.busy,
+            leaseSeconds: Math.ceil(this.options.timeoutMs / 1000) + 60,
+          });
+          if (claimed.length > 0) await this.startSends(claimed);
+        } catch (err) {
+          this.log.error({ err }, 'could not claim webhook deliveries');
+        }
+      }
+      if (!this.running) break;
+      if (claimed.length > 0 && claimed.length === free) continue; // more may be waiting
+      let waitMs = this.options.pollIntervalMs;
+      if (free > 0 && claimed.length === 0) {
+        const next = await secondsToNextDue(this.db).catch(() => null);
+        if (next !== null) waitMs = Math.min(waitMs, Math.max(next * 1000, 1));
+      }
+      await this.sleep(waitMs);
+    }
+  }
+
+  private async load(deliveries: DeliveryRow[]): Promise<Loaded> {
+    const eventIds = [...new Set(deliveries.filter((d) => d.endpoint_id).map((d) => d.event_id))];
+    const endpointIds = [...new Set(deliveries.map((d) => d.endpoint_id).filter((e): e is string => e !== null))];
+    const batchIds = [...new Set(deliveries.filter((d) => !d.endpoint_id && d.batch_id).map((d) => d.batch_id as string))];
+    const [payloads, endpoints, batches] = await Promise.all([
+      eventIds.length ? this.db.query<{ id: string; payload: string | null }>('select id, payload from webhook_events where id = any($1)', [eventIds]) : { rows: [] },
+      endpointIds.length
+        ? this.db.query<{ id: string } & Pick<EndpointRow, 'secret' | 'old_secrets'>>('select id, secret, old_secrets from webhook_endpoints where id = any($1)', [endpointIds])
+        : { rows: [] },
+      batchIds.length ? this.db.query<BatchRow>('select * from batches where id = any($1)', [batchIds]) : { rows: [] },
+    ]);
+    return {
+      payloads: new Map(payloads.rows.map((r) => [r.id, r.payload])),
+      endpoints: new Map(endpoints.rows.map((r) => [r.id, r])),
+      batches: new Map(batches.rows.map((r) => [r.id, r])),
+    };
+  }
+
+  private async startSends(deliveries: DeliveryRow[]): Promise<void> {
+    const loaded = await this.load(deliveries);
+    for (const d of deliveries) {
+      this.inFlight++;
+      this.busy.set(d.host, (this.busy.get(d.host) ?? 0) + 1);
+      const p = this.deliver(d, loaded)
+        .catch((err: unknown) => this.log.error({ err, delivery_id: d.id }, 'webhook delivery crashed'))
+        .finally(() => {
+          this.inFlight--;
+          const left = (this.busy.get(d.host) ?? 1) - 1;
+          if (left > 0) this.busy.set(d.host, left);
+          else this.busy.delete(d.host);
+          this.sends.delete(p);
+          this.wake();
+        });
+      this.sends.add(p);
+    }
+  }
+
+  /** The request for one delivery: its body, signatures and headers for this attempt. */
+  private async request(d: DeliveryRow, loaded: Loaded, timestamp: number) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      'x-webhook-id': d.id,
+      'x-webhook-timestamp': String(timestamp),
+      'webhook-id': d.id,
+      'webhook-timestamp': String(timestamp),
+    };
+    let body: BodySource;
+    let secrets: string[] = [];
+    let seedPrefix: string | null = null;
+    if (d.endpoint_id) {
+      const endpoint = loaded.endpoints.get(d.endpoint_id);
+      body = loaded.payloads.get(d.event_id) ?? 'null';
+      if (endpoint) secrets = signingSecrets(endpoint);
+    } else {
+      const batch = loaded.batches.get(d.batch_id as string);
+      if (!batch) return null;
+      // Seeds 000 and 003: the batch as GET /api/v1/batch/{id} showed it when it ended.
+      body = batchBody(this.db, batch, this.options.ttlDays, { webhook_sent_at: null, webhook_status_code: null });
+      if (batch.webhook_secret) secrets = [batch.webhook_secret];
+      seedPrefix = batch.kind === 'phone' ? 'X-PhoneValidation' : 'X-EmailValidation';
+      headers['user-agent'] = batch.kind === 'phone' ? 'PhoneValidationAPI-Webhook/1.0' : 'EmailValidationAPI-Webhook/1.0';
+      headers[`${seedPrefix}-Batch-Id`] = batch.id;
+      headers[`${seedPrefix}-Event`] = d.event_type;
+    }
+    const signed = await signBody(body, {
+      msgId: d.id,
+      timestamp,
+      standardKeys: secrets.map(standardKey),
+      bodyKey: secrets[0] ? Buffer.from(secrets[0], 'utf8') : null,
+    });
+    if (signed.standardSignature) headers['webhook-signature'] = signed.standardSignature;
+    if (signed.bodySignature) {
+      headers['x-webhook-signature'] = signed.bodySignature;
+      if (seedPrefix) headers[`${seedPrefix}-Signature`] = signed.bodySignature;
+    }
+    return { headers, body, contentLength: signed.contentLength };
+  }
+
+  private async deliver(d: DeliveryRow, loaded: Loaded): Promise<void> {
+    const startedAt = new Date();
+    const request = await this.request(d, loaded, Math.floor(startedAt.getTime() / 1000));
+    const outcome: SendOutcome = request
+      ? await this.sender.send(d.url, request)
+      : { kind: 'refused', code: 'webhook_url_invalid', message: 'the batch of this callback no longer exists', durationMs: 0 };
+    this.sent++;
+    const next = decideNext(d, outcome, Date.now());
+    this.record({
+      deliveryId: d.id,
+      attempt: d.attempts,
+      trigger: d.manual ? 'manual' : 'scheduled',
+      startedAt,
+      durationMs: Math.round(outcome.durationMs),
+      statusCode: outcome.kind === 'response' ? outcome.status : null,
+      error: outcome.kind === 'response' ? null : `${outcome.code}: ${outcome.message}`,
+      responseBody: outcome.kind === 'response' ? outcome.bodyPrefix : null,
+      status: next.status,
+      nextAttemptAt: next.status === 'pending' ? next.at : null,
+      batchId: d.batch_id,
+      isCallback: d.endpoint_id === null,
+      disableEndpoint: next.status === 'failed' && next.gone && d.endpoint_id ? d.endpoint_id : null,
+    });
+    if (next.status === 'failed') {
+      this.log.warn({ delivery_id: d.id, attempts: d.attempts, status: outcome.kind === 'response' ? outcome.status : outcome.code }, 'webhook delivery failed');
+    }
+  }
+
+  private record(record: AttemptRecord): void {
+    this.buffer.push(record);
+    if (this.buffer.length >= FLUSH_AT) void this.flush();
+    else this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  /** Writes the buffered outcomes (one transaction); flushes run one after another. */
+  flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const records = this.buffer;
+    this.buffer = [];
+    this.flushing = this.flushing.then(() =>
+      recordOutcomes(this.db, records).catch((err: unknown) => {
+        // The claims expire and the deliveries are sent again: at least once, with the same webhook-id.
+        this.log.error({ err, deliveries: records.length }, 'could not record webhook attempts');
+      }),
+    );
+    return this.flushing;
+  }
+
+  inFlightCount(): number {
+    return this.inFlight;
+  }
+
+  /** Stops claiming, lets the sends under way finish (up to `graceMs`), writes their outcomes. */
+  async stop(graceMs: number): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all([...this.sends]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
+    await this.flush();
+    await this.unlisten?.();
+  }
+}
