@@ -107,7 +107,7 @@ async function main() {
   }
 
   const results = new Map<string, { perSecond: number; p50: number; p99: number; failures: number }[]>();
-  for (const [name, run] of runs) await measure(run, 1000); // warm-up: connections, JIT
+  for (const [, run] of runs) await measure(run, 1000); // warm-up: connections, JIT
   for (let round = 0; round < rounds; round++) {
     for (const [name, run] of runs) {
       const r = await measure(run, seconds * 1000);

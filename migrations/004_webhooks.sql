@@ -64,6 +64,7 @@ create table webhook_attempts (
   delivery_id    text not null references webhook_deliveries (id) on delete cascade,
   attempt        integer not null,
   trigger        text not null check (trigger in ('scheduled', 'manual')),
+  scheduled_for  timestamptz not null,             -- when it was due: started_at - scheduled_for is the lag
   started_at     timestamptz not null,
   duration_ms    integer not null,
   status_code    integer,

@@ -38,9 +38,15 @@ export async function claimDue(
   options: { limit: number; perHost: number; busy: Map<string, number>; leaseSeconds: number; window?: number },
 ): Promise<DeliveryRow[]> {
   const { rows } = await db.query<DeliveryRow>(
-    `with candidates as (
-       select id, host, next_attempt_at, row_number() over (partition by host order by next_attempt_at, id) as rank
-       from (select id, host, next_attempt_at from webhook_deliveries where ${DUE} order by next_attempt_at, id limit $5) due
+    `with due as (
+       -- Two ordered index scans that stop at the window, rather than one scan of everything due.
+       (select id, host, next_attempt_at from webhook_deliveries
+        where status = 'pending' and next_attempt_at <= now() order by next_attempt_at limit $5)
+       union all
+       (select id, host, next_attempt_at from webhook_deliveries
+        where status = 'sending' and locked_until < now() order by locked_until limit $5)
+     ), candidates as (
+       select id, host, next_attempt_at, row_number() over (partition by host order by next_attempt_at, id) as rank from due
      ), room as (
        select c.id from candidates c
        left join unnest($2::text[], $3::int[]) as b(host, used) on b.host = c.host
@@ -59,7 +65,7 @@ export async function claimDue(
       [...options.busy.keys()],
       [...options.busy.values()],
       options.perHost,
-      options.window ?? Math.max(options.limit * 10, 500),
+      options.window ?? Math.max(options.limit * 4, 100),
       options.leaseSeconds,
     ],
   );
@@ -79,6 +85,7 @@ export interface AttemptRecord {
   deliveryId: string;
   attempt: number;
   trigger: 'scheduled' | 'manual';
+  scheduledFor: Date;
   startedAt: Date;
   durationMs: number;
   statusCode: number | null;
@@ -100,9 +107,19 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]): Promise<
   const col = <K extends keyof AttemptRecord>(k: K) => records.map((r) => r[k]);
   await db.transaction(async (tx) => {
     await tx.query(
-      `insert into webhook_attempts (delivery_id, attempt, trigger, started_at, duration_ms, status_code, error, response_body)
-       select * from unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::text[], $8::text[])`,
-      [col('deliveryId'), col('attempt'), col('trigger'), col('startedAt'), col('durationMs'), col('statusCode'), col('error'), col('responseBody')],
+      `insert into webhook_attempts (delivery_id, attempt, trigger, scheduled_for, started_at, duration_ms, status_code, error, response_body)
+       select * from unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::text[])`,
+      [
+        col('deliveryId'),
+        col('attempt'),
+        col('trigger'),
+        col('scheduledFor'),
+        col('startedAt'),
+        col('durationMs'),
+        col('statusCode'),
+        col('error'),
+        col('responseBody'),
+      ],
     );
     // Only deliveries still claimed: one cancelled or retried by hand in the meantime keeps its new state.
     await tx.query(
@@ -137,6 +154,7 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]): Promise<
 export interface AttemptRow {
   attempt: number;
   trigger: string;
+  scheduled_for: Date;
   started_at: Date;
   duration_ms: number;
   status_code: number | null;
@@ -168,7 +186,7 @@ export async function attemptsOf(db: Queryable, ids: string[]): Promise<Map<stri
   const out = new Map<string, AttemptRow[]>();
   if (ids.length === 0) return out;
   const { rows } = await db.query<AttemptRow & { delivery_id: string }>(
-    `select delivery_id, attempt, trigger, started_at, duration_ms, status_code, error, response_body
+    `select delivery_id, attempt, trigger, scheduled_for, started_at, duration_ms, status_code, error, response_body
      from webhook_attempts where delivery_id = any($1) order by delivery_id, id`,
     [ids],
   );
@@ -200,5 +218,21 @@ export async function recoverFailed(db: Queryable, endpointId: string, since: Da
     [endpointId, since],
   );
   if (res.rowCount > 0) await db.query("select pg_notify('sieve_webhooks', '1')");
+  return res.rowCount;
+}
+
+/**
+ * Events older than the retention period go, with their deliveries and attempts (ON DELETE CASCADE), a
+ * bounded slice at a time so one run never holds long locks. Deliveries still under way are kept.
+ */
+export async function purgeOldEvents(db: Queryable, now: Date, ttlDays: number, slice = 5000): Promise<number> {
+  const res = await db.query(
+    `delete from webhook_events where id in (
+       select e.id from webhook_events e
+       where e.created_at < $1::timestamptz - make_interval(days => $2)
+         and not exists (select 1 from webhook_deliveries d where d.event_id = e.id and d.status in ('pending', 'sending'))
+       limit $3)`,
+    [now, ttlDays, slice],
+  );
   return res.rowCount;
 }

@@ -90,11 +90,13 @@ export class WebhookDispatcher {
   }
 
   private async run(): Promise<void> {
+    // Claims are made for several free slots at once: one claim per finished send would cost a query each.
+    const batch = Math.max(1, Math.floor(this.options.concurrency / 4));
     while (this.running) {
       const free = this.options.concurrency - this.inFlight;
       let claimed: DeliveryRow[] = [];
       this.pending = false;
-      if (free > 0) {
+      if (free >= batch || (free > 0 && this.inFlight === 0)) {
         try {
           claimed = await claimDue(this.db, {
             limit: free,
@@ -110,7 +112,7 @@ export class WebhookDispatcher {
       if (!this.running) break;
       if (claimed.length > 0 && claimed.length === free) continue; // more may be waiting
       let waitMs = this.options.pollIntervalMs;
-      if (free > 0 && claimed.length === 0) {
+      if (free >= batch && claimed.length === 0) {
         const next = await secondsToNextDue(this.db).catch(() => null);
         if (next !== null) waitMs = Math.min(waitMs, Math.max(next * 1000, 1));
       }
@@ -209,6 +211,7 @@ export class WebhookDispatcher {
       deliveryId: d.id,
       attempt: d.attempts,
       trigger: d.manual ? 'manual' : 'scheduled',
+      scheduledFor: d.next_attempt_at,
       startedAt,
       durationMs: Math.round(outcome.durationMs),
       statusCode: outcome.kind === 'response' ? outcome.status : null,

@@ -139,6 +139,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const maxResponseBytes = options.maxResponseBytes ?? 1024;
   const userAgent = options.userAgentDefault ?? 'Sieve-Webhooks';
   const timeoutMs = options.timeoutMs;
+  // A third of the deadline for one connection attempt, so an address that swallows packets leaves time
+  // for the next one (5 s of the default 15 s).
+  const connectTimeoutMs = Math.min(timeoutMs, Math.max(1000, Math.round(timeoutMs / 3)));
   const pools = new Map<string, PoolEntry>();
   // Errors raised by the connector: the request was not sent when undici reports one of these.
   const connectErrors = new WeakSet<object>();
@@ -152,7 +155,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     if (entry) return entry;
     const connector = createPinnedConnector(
       { address: address.address, port: target.port, secure, servername: target.hostIsIp ? null : target.host },
-      { timeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
+      { timeoutMs: connectTimeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
     );
     // The origin only gives undici the Host header (and the scheme); the connector decides where to go.
     const pool = new Pool(`${target.url.protocol}//${target.url.host}`, {

@@ -3,12 +3,16 @@
 import { ensurePartitions, purgeExpired } from '../batches/batch-retention.js';
 import type { Context } from '../context.js';
 import { createEmailCache } from '../email/index.js';
+import { purgeOldEvents } from '../webhooks/webhook-deliveries.js';
 
 export async function runMaintenance(ctx: Context, now = Date.now()): Promise<void> {
   await ensurePartitions(ctx.db, now);
   const purge = await purgeExpired(ctx.db, now, ctx.config.batches.resultsTtlDays);
   const cache = await createEmailCache(ctx.db, ctx.config.email.cacheTtlSeconds).purgeExpired();
-  if (purge.droppedPartitions + purge.purgedBatches > 0) ctx.log.info({ ...purge, email_cache: cache }, 'retention: expired data removed');
+  const events = await purgeOldEvents(ctx.db, new Date(now), ctx.config.batches.resultsTtlDays);
+  if (purge.droppedPartitions + purge.purgedBatches + events > 0) {
+    ctx.log.info({ ...purge, email_cache: cache, webhook_events: events }, 'retention: expired data removed');
+  }
 }
 
 /** Runs maintenance at once and then every interval; returns a function that stops it. */

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runMaintenance } from '../../src/worker/maintenance.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { type HttpReceiver, type ReceivedRequest, startHttpReceiver } from '../helpers/http-receiver.js';
 import { waitFor } from '../helpers/wait.js';
@@ -524,5 +525,22 @@ describe('scale and safety', () => {
     } finally {
       await lost.close();
     }
+  });
+
+  it('retention removes events, deliveries and attempts older than RESULTS_TTL_DAYS, and keeps what is still being sent', async () => {
+    const { api_key, account_id } = await t.createAccount(10);
+    const id = await submit(api_key, { phones: ['+33612345678'], webhook_url: `${receiver.url}/old` });
+    await deliveryOf(api_key, id, 'succeeded');
+    const count = async () =>
+      (await t.store.db.query<{ n: number }>('select count(*)::int as n from webhook_deliveries where account_id = $1', [account_id])).rows[0]?.n;
+    expect(await count()).toBe(1);
+    await runMaintenance(t.ctx, Date.now() + 10 * 86_400_000);
+    expect(await count()).toBe(1);
+    await runMaintenance(t.ctx, Date.now() + 31 * 86_400_000);
+    expect(await count()).toBe(0);
+    const attempts = await t.store.db.query<{ n: number }>(
+      'select count(*)::int as n from webhook_attempts a where not exists (select 1 from webhook_deliveries d where d.id = a.delivery_id)',
+    );
+    expect(attempts.rows[0]?.n).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { Nullable, NullableTimestamp, PageLimit, Timestamp, type App } from '../
 const Attempt = Type.Object({
   attempt: Type.Integer(),
   trigger: Type.String({ description: 'scheduled or manual' }),
+  scheduled_for: Timestamp,
   started_at: Timestamp,
   duration_ms: Type.Integer(),
   status_code: Nullable(Type.Integer()),
