@@ -52,7 +52,7 @@ export const EnvSchema = Type.Object({
     pattern: '^[0-9]+(kB|MB|GB)$',
     description: 'shared_buffers of the embedded store (smaller keeps memory down)',
   }),
-  DNS_SERVERS: Checked('DNS servers used for email checks (ip:port, comma separated); the system resolver when unset', dnsServersProblem),
+  DNS_SERVERS: Checked('DNS servers for email checks and webhook hosts (ip:port, comma separated); the system resolver when unset', dnsServersProblem),
   DNS_TIMEOUT_MS: Int({ default: 5000, minimum: 50, description: 'How long one DNS query waits for an answer' }),
   SMTP_PORT: Int({ default: 25, minimum: 1, maximum: 65535, description: 'Port of the mail servers probed' }),
   SMTP_HELO: Checked('Name Sieve gives in EHLO; defaults to the host of PUBLIC_URL or the machine name', heloProblem),
