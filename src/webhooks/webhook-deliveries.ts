@@ -25,7 +25,6 @@ export interface DeliveryRow {
   created_at: Date;
 }
 
-const DUE = `((status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_until < now()))`;
 const DUE_D = `((d.status = 'pending' and d.next_attempt_at <= now()) or (d.status = 'sending' and d.locked_until < now()))`;
 
 /**
