@@ -7,13 +7,10 @@
 //          worker), and on the embedded store with `sieve start` (peak RSS of the one process).
 // Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones]
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { validatePhone } from '../src/phone/phone-engine.js';
 import { type DnsZone, startDnsServer } from '../test/helpers/dns-server.js';
-import { freePort, median, peakRssMb, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+import { freePort, median, peakRssMb, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pgUrl = arg('--pg');
@@ -78,22 +75,6 @@ async function phoneRun(url: string) {
   return median(times);
 }
 
-async function newDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const u = new URL(pgUrl as string);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 if (!process.argv.includes('--skip-phones')) await phoneBench();
 
 async function phoneBench() {
@@ -107,21 +88,11 @@ for (let round = 0; round < 5; round++) {
 const engine = median(engineTimes.slice(1));
 console.log(`phone engine alone (validate + serialise 10,000 numbers): ${engine.toFixed(0)} ms`);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
-try {
-  const ms = await withSieve(['start'], { DATA_DIR: dir }, phoneRun);
-  console.log(`phones, embedded store: submit → completed ${ms.toFixed(0)} ms (${(ms / engine).toFixed(1)}x the engine; goal ≤ 1000 ms and ≤ 3x)`);
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+const embedded = await withDataDir((dir) => withSieve(['start'], { DATA_DIR: dir }, phoneRun));
+console.log(`phones, embedded store: submit → completed ${embedded.toFixed(0)} ms (${(embedded / engine).toFixed(1)}x the engine; goal ≤ 1000 ms and ≤ 3x)`);
 if (pgUrl) {
-  const db = await newDatabase(`sieve_bench_${process.pid}`);
-  try {
-    const ms = await withSieve(['start'], { DATABASE_URL: db.url }, phoneRun);
-    console.log(`phones, PostgreSQL server: submit → completed ${ms.toFixed(0)} ms (${(ms / engine).toFixed(1)}x the engine)`);
-  } finally {
-    await db.drop();
-  }
+  const server = await withDatabase(pgUrl, (url) => withSieve(['start'], { DATABASE_URL: url }, phoneRun));
+  console.log(`phones, PostgreSQL server: submit → completed ${server.toFixed(0)} ms (${(server / engine).toFixed(1)}x the engine)`);
 }
 }
 
@@ -160,23 +131,13 @@ if (!process.argv.includes('--skip-emails')) {
     return { perSecond: emails.length / seconds, seconds, rss: pids.map((pid) => peakRssMb(pid)) };
   };
   try {
-    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
-    try {
-      const r = await withSieve(['start'], { ...emailEnv, DATA_DIR: dir2 }, emailRun);
-      console.log(`emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB`);
-    } finally {
-      fs.rmSync(dir2, { recursive: true, force: true });
-    }
+    const r = await withDataDir((dir) => withSieve(['start'], { ...emailEnv, DATA_DIR: dir }, emailRun));
+    console.log(`emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB`);
     if (pgUrl) {
-      const db = await newDatabase(`sieve_bench_e${process.pid}`);
-      try {
-        const r = await withSieve(['serve'], { ...emailEnv, DATABASE_URL: db.url }, emailRun);
-        console.log(
-          `emails, PostgreSQL server: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS: API ${r.rss[0]?.toFixed(0)} MB, worker ${r.rss[1]?.toFixed(0)} MB (goal ≤ 300)`,
-        );
-      } finally {
-        await db.drop();
-      }
+      const s = await withDatabase(pgUrl, (url) => withSieve(['serve'], { ...emailEnv, DATABASE_URL: url }, emailRun));
+      console.log(
+        `emails, PostgreSQL server: ${s.seconds.toFixed(1)} s, ${s.perSecond.toFixed(0)} addresses/s; peak RSS: API ${s.rss[0]?.toFixed(0)} MB, worker ${s.rss[1]?.toFixed(0)} MB (goal ≤ 300)`,
+      );
     }
   } finally {
     responder.kill();

@@ -61,3 +61,33 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Runs `fn` with a new embedded data folder, removed afterwards. */
+export async function withDataDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'sieve-bench-'));
+  try {
+    return await fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let databases = 0;
+
+/** Runs `fn` with a new database on the PostgreSQL server at `serverUrl`, dropped afterwards. */
+export async function withDatabase<T>(serverUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg');
+  const name = `sieve_bench_${process.pid}_${databases++}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}

@@ -1,13 +1,10 @@
 // POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server,
 // against a bare Fastify route that returns a fixed phone result, measured in the same run.
 // Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 50] [--log-level info]
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { validatePhone } from '../src/phone/phone-engine.js';
-import { freePort, ROOT, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+import { freePort, ROOT, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 import { phoneDataset } from './phone-dataset.js';
 
 const arg = (name: string, fallback: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] as string) : fallback);
@@ -70,26 +67,8 @@ const base = { label: 'bare Fastify, fixed JSON', ...(await load(`http://127.0.0
 await stop(bare);
 
 const rows = [base];
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
-try {
-  rows.push(await sieve('Sieve, embedded store', { DATA_DIR: dir }));
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-if (pgUrl) {
-  const name = `sieve_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  try {
-    rows.push(await sieve('Sieve, PostgreSQL server', { DATABASE_URL: u.toString() }));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+rows.push(await withDataDir((dir) => sieve('Sieve, embedded store', { DATA_DIR: dir })));
+if (pgUrl) rows.push(await withDatabase(pgUrl, (url) => sieve('Sieve, PostgreSQL server', { DATABASE_URL: url })));
 
 console.log(`autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B, Sieve LOG_LEVEL=${logLevel}`);
 for (const r of rows) {

@@ -1,11 +1,7 @@
 // Start-up time and memory of `sieve start`: embedded store (first run with initdb, then restarts) and
 // PostgreSQL server, against a bare Node HTTP server started the same way in the same run.
 // Usage: npx tsx bench/startup.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--runs 3]
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { freePort, median, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+import { freePort, median, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 
 const args = process.argv.slice(2);
 const pgUrl = args.includes('--pg') ? args[args.indexOf('--pg') + 1] : undefined;
@@ -29,43 +25,19 @@ for (let i = 0; i < runs; i++) baseline.push((await timeToReady(['-e', bare], {}
 const base = median(baseline);
 console.log(`baseline: bare node http server ready in ${base.toFixed(0)} ms (median of ${runs})`);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
-try {
-  const first = await timeToReady([SIEVE_BIN, 'start'], { DATA_DIR: dir }, '/readyz');
+/** First start, then `runs` restarts, of `sieve start` with `env`. */
+async function measureStore(label: string, firstWhat: string, env: Record<string, string>) {
+  const first = await timeToReady([SIEVE_BIN, 'start'], env, '/readyz');
   console.log(
-    `embedded, first start (initdb + migrations): ${first.ms.toFixed(0)} ms (${(first.ms / base).toFixed(1)}x baseline), RSS ${first.rss.toFixed(0)} MB, exit ${first.code}`,
+    `${label}, first start (${firstWhat}): ${first.ms.toFixed(0)} ms (${(first.ms / base).toFixed(1)}x baseline), RSS ${first.rss.toFixed(0)} MB, exit ${first.code}`,
   );
   const restarts = [];
-  for (let i = 0; i < runs; i++) restarts.push(await timeToReady([SIEVE_BIN, 'start'], { DATA_DIR: dir }, '/readyz'));
+  for (let i = 0; i < runs; i++) restarts.push(await timeToReady([SIEVE_BIN, 'start'], env, '/readyz'));
   const ms = median(restarts.map((r) => r.ms));
   console.log(
-    `embedded, restart: ${ms.toFixed(0)} ms median (${(ms / base).toFixed(1)}x baseline), RSS ${median(restarts.map((r) => r.rss)).toFixed(0)} MB, exits ${restarts.map((r) => r.code).join(',')}`,
+    `${label}, restart: ${ms.toFixed(0)} ms median (${(ms / base).toFixed(1)}x baseline), RSS ${median(restarts.map((r) => r.rss)).toFixed(0)} MB, exits ${restarts.map((r) => r.code).join(',')}`,
   );
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
-if (pgUrl) {
-  const name = `sieve_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  try {
-    const first = await timeToReady([SIEVE_BIN, 'start'], { DATABASE_URL: url.toString() }, '/readyz');
-    console.log(
-      `postgres, first start (migrations): ${first.ms.toFixed(0)} ms (${(first.ms / base).toFixed(1)}x baseline), RSS ${first.rss.toFixed(0)} MB`,
-    );
-    const restarts = [];
-    for (let i = 0; i < runs; i++)
-      restarts.push(await timeToReady([SIEVE_BIN, 'start'], { DATABASE_URL: url.toString() }, '/readyz'));
-    const ms = median(restarts.map((r) => r.ms));
-    console.log(
-      `postgres, restart: ${ms.toFixed(0)} ms median (${(ms / base).toFixed(1)}x baseline), RSS ${median(restarts.map((r) => r.rss)).toFixed(0)} MB`,
-    );
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await withDataDir((dir) => measureStore('embedded', 'initdb + migrations', { DATA_DIR: dir }));
+if (pgUrl) await withDatabase(pgUrl, (url) => measureStore('postgres', 'migrations', { DATABASE_URL: url }));

@@ -6,13 +6,9 @@
 //  retry lag:  1,000 deliveries whose first attempt gets a 500; WEBHOOK_RETRY_SCHEDULE=1s; the lag is the time
 //              from a retry's due time to its send (attempt 2's started_at - scheduled_for, from the API).
 // Usage: npx tsx bench/webhooks.ts [--pg postgres://postgres@127.0.0.1:5432/test]
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { Pool } from 'undici';
 import { startHttpReceiver } from '../test/helpers/http-receiver.js';
-import { freePort, median, SIEVE_BIN, spawnNode, stop, waitForHttp } from './lib.js';
+import { freePort, median, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pgUrl = arg('--pg');
@@ -132,26 +128,10 @@ await pool.close();
 const baseline = N / (median(times) / 1000);
 console.log(`baseline: bare undici to the same receiver, 100 in flight: ${baseline.toFixed(0)} requests/s`);
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-bench-'));
-try {
-  const rate = await run('embedded store', { DATA_DIR: dir });
-  console.log(`  ${((rate / baseline) * 100).toFixed(0)}% of the baseline (goal ≥ 1,000 deliveries/s)`);
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+const embedded = await withDataDir((dir) => run('embedded store', { DATA_DIR: dir }));
+console.log(`  ${((embedded / baseline) * 100).toFixed(0)}% of the baseline (goal ≥ 1,000 deliveries/s)`);
 if (pgUrl) {
-  const name = `sieve_bench_w${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  try {
-    const rate = await run('PostgreSQL server', { DATABASE_URL: u.toString() });
-    console.log(`  ${((rate / baseline) * 100).toFixed(0)}% of the baseline`);
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  const server = await withDatabase(pgUrl, (url) => run('PostgreSQL server', { DATABASE_URL: url }));
+  console.log(`  ${((server / baseline) * 100).toFixed(0)}% of the baseline`);
 }
 await receiver.close();

@@ -32,19 +32,42 @@ const hostOf = (url: string) => {
 export class WebhookOutbox {
   constructor(private readonly options: OutboxOptions) {}
 
-  /** Events of `type` for every enabled endpoint of the account that subscribed to it; returns the deliveries made. */
-  async emit(tx: Queryable, accountId: string, type: EventType, items: { data: unknown; batchId: string | null }[]): Promise<number> {
-    if (items.length === 0) return 0;
+  /**
+   * Events of `type` for every enabled endpoint of the account that subscribed to it; returns the deliveries
+   * made. `items` is only called when some endpoint wants the events (building them can cost: a result each).
+   */
+  async emit(
+    tx: Queryable,
+    accountId: string,
+    type: EventType,
+    items: () => { data: unknown; batchId: string | null }[],
+  ): Promise<number> {
     const { rows: endpoints } = await tx.query<EndpointRow>(
       'select id, url from webhook_endpoints where account_id = $1 and disabled_at is null and $2 = any(event_types)',
       [accountId, type],
     );
     if (endpoints.length === 0) return 0;
+    const events = this.events(type, items());
+    if (events.length === 0) return 0;
+    return this.insert(tx, accountId, type, endpoints, events);
+  }
+
+  private events(type: EventType, items: { data: unknown; batchId: string | null }[]) {
     const now = new Date();
-    const events = items.map((item) => {
+    return items.map((item) => {
       const id = newId('evt');
-      return { id, batchId: item.batchId, payload: envelope(id, type, item.data, now) };
+      return { id, batchId: item.batchId, payload: envelope(id, type, item.data, now), created: now };
     });
+  }
+
+  private async insert(
+    tx: Queryable,
+    accountId: string,
+    type: EventType,
+    endpoints: EndpointRow[],
+    events: { id: string; batchId: string | null; payload: string; created: Date }[],
+  ): Promise<number> {
+    const now = events[0]?.created ?? new Date();
     await tx.query(
       `insert into webhook_events (id, account_id, type, batch_id, payload, created_at)
        select id, $1, $2, batch_id, payload, $3 from unnest($4::text[], $5::text[], $6::text[]) as t(id, batch_id, payload)`,
@@ -99,13 +122,10 @@ export class WebhookOutbox {
     return {
       onStarted: async (tx, batch) => {
         const started = { ...batch, status: 'processing' as const, started_at: batch.started_at ?? new Date() };
-        await this.emit(tx, batch.account_id, 'batch.started', [{ data: batchEventData(started, base), batchId: batch.id }]);
+        await this.emit(tx, batch.account_id, 'batch.started', () => [{ data: batchEventData(started, base), batchId: batch.id }]);
       },
       onResults: async (tx, batch, results) => {
-        await this.emit(
-          tx,
-          batch.account_id,
-          'batch.item.completed',
+        await this.emit(tx, batch.account_id, 'batch.item.completed', () =>
           results.map((r) => ({ data: itemEventData(batch, r.seq, JSON.parse(r.json)), batchId: batch.id })),
         );
       },
@@ -114,7 +134,7 @@ export class WebhookOutbox {
         const type = batch.status === 'completed' ? 'batch.completed' : 'batch.failed';
         const ended = { ...batch, completed_at: batch.completed_at ?? new Date() };
         await this.batchCallback(tx, ended, type);
-        await this.emit(tx, batch.account_id, type, [{ data: batchEventData(ended, base), batchId: batch.id }]);
+        await this.emit(tx, batch.account_id, type, () => [{ data: batchEventData(ended, base), batchId: batch.id }]);
       },
     };
   }
@@ -126,10 +146,7 @@ export class WebhookOutbox {
       const allowance = rows[0]?.allowance ?? 0;
       const crossed = thresholdsCrossed(allowance, before, after);
       if (crossed.length === 0) return;
-      await this.emit(
-        tx,
-        accountId,
-        'usage.threshold',
+      await this.emit(tx, accountId, 'usage.threshold', () =>
         crossed.map((threshold) => ({ data: usageEventData(accountId, threshold, allowance, after), batchId: null })),
       );
     };
