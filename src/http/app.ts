@@ -81,7 +81,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installMetrics(app, ctx.queue);
+  installMetrics(app, ctx.queue, ctx.db);
   healthRoutes(app, ctx);
   await app.register(async (scope) => adminRoutes(scope as unknown as App, ctx), { prefix: '/admin/v1' });
   await app.register(async (scope) => v1Routes(scope as unknown as App, ctx), { prefix: '/api/v1' });

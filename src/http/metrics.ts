@@ -2,13 +2,14 @@
 // route template, and the queue depth read from the database when scraped.
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Queryable } from '../db/db.js';
 import type { JobQueue } from '../queue/job-queue.js';
 
 export interface Metrics {
   registry: Registry;
 }
 
-export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined): Metrics {
+export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined, db?: Queryable): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sieve_' });
   const requests = new Counter({
@@ -36,6 +37,23 @@ export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined
         this.set({ queue: name, state: 'queued' }, depth.queued);
         this.set({ queue: name, state: 'active' }, depth.active);
       }
+    },
+  });
+
+  new Gauge({
+    name: 'sieve_webhook_deliveries',
+    help: 'Webhook deliveries waiting (pending, including retries not yet due) or being sent',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      if (!db) return;
+      this.reset();
+      this.set({ status: 'pending' }, 0);
+      this.set({ status: 'sending' }, 0);
+      const { rows } = await db.query<{ status: string; n: number }>(
+        "select status, count(*)::int as n from webhook_deliveries where status in ('pending', 'sending') group by status",
+      );
+      for (const row of rows) this.set({ status: row.status }, row.n);
     },
   });
 

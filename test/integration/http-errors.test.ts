@@ -134,6 +134,8 @@ describe('operational endpoints', () => {
     expect(res.body).toMatch(/sieve_http_requests_total\{route="\/api\/v1\/account",method="GET",status="200"\} \d+/);
     expect(res.body).toContain('sieve_http_request_duration_seconds_bucket');
     expect(res.body).toContain('# TYPE sieve_queue_jobs gauge');
+    expect(res.body).toMatch(/sieve_queue_jobs\{queue="batch-chunk",state="queued"\} \d+/);
+    expect(res.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} \d+/);
   });
 
   it('/openapi.json describes the routes and /docs serves a page', async () => {

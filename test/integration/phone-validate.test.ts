@@ -144,3 +144,17 @@ describe('POST /api/v1/validate-bulk (phones)', () => {
     expect((await balance(api_key)).credits_remaining).toBe(5);
   });
 });
+
+describe('GET /api/v1/account/usage', () => {
+  it('sums the ledger by day: debits less refunds, and grants', async () => {
+    const { api_key } = await t.createAccount(50);
+    await t.api(api_key, 'POST', '/api/v1/validate', { phone: '+33612345678' });
+    await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678', '+33612345679', '+33612345670'] });
+    const usage = (await t.api(api_key, 'GET', '/api/v1/account/usage?days=7')).json();
+    expect(usage).toMatchObject({ days: 7, credits_used: 4, credits_remaining: 46 });
+    expect(usage.daily).toHaveLength(1);
+    expect(usage.daily[0]).toMatchObject({ credits_used: 4, debited: 4, refunded: 0, granted: 50 });
+    expect(usage.daily[0].day).toBe(new Date().toISOString().slice(0, 10));
+    expect((await t.api(api_key, 'GET', '/api/v1/account/usage?days=0')).statusCode).toBe(422);
+  });
+});

@@ -6,6 +6,7 @@ import { batchResultsCsvRoute } from './batch-results-csv.js';
 import { cancelBatchRoute } from './cancel-batch.js';
 import { getAccountRoute } from './get-account.js';
 import { getBatchRoute } from './get-batch.js';
+import { getUsageRoute } from './get-usage.js';
 import { listBatchesRoute } from './list-batches.js';
 import { validateAsyncRoute } from './validate-async.js';
 import { validateBulkRoute } from './validate-bulk.js';
@@ -18,6 +19,7 @@ export function v1Routes(app: App, ctx: Context): void {
   const ttlDays = ctx.config.batches.resultsTtlDays;
   app.addHook('onRequest', apiKeyAuth(ctx.db, ctx.keys, ctx.log));
   getAccountRoute(app, ctx);
+  getUsageRoute(app, ctx);
   validateRoute(app, ctx);
   validateBulkRoute(app, ctx);
   validateAsyncRoute(app, ctx);
