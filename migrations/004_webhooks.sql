@@ -2,8 +2,10 @@
 -- them (a batch completing, an item checked, a threshold crossed); workers send the deliveries, and every
 -- attempt is a row.
 
--- The balance right after the latest grant: usage thresholds (80/90/100 % used) are counted against it.
+-- The balance right after the latest grant: usage thresholds (80/90/100 % used) are counted against it,
+-- and the highest threshold already told since that grant (each is told once per grant, refunds or not).
 alter table accounts add column allowance bigint not null default 0;
+alter table accounts add column usage_notified integer not null default 0;
 update accounts set allowance = balance;
 
 create table webhook_endpoints (
@@ -35,7 +37,8 @@ create table webhook_deliveries (
   account_id        text not null references accounts (id) on delete cascade,
   event_id          text not null references webhook_events (id) on delete cascade,
   event_type        text not null,
-  endpoint_id       text references webhook_endpoints (id) on delete set null,  -- null: a batch's webhook_url
+  kind              text not null check (kind in ('callback', 'endpoint')),  -- a batch's own webhook_url, or an endpoint
+  endpoint_id       text references webhook_endpoints (id) on delete set null,  -- null for callbacks, and once the endpoint is deleted
   batch_id          text,
   url               text not null,
   host              text not null,                 -- deliveries to one host at a time are capped

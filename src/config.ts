@@ -81,7 +81,7 @@ export const EnvSchema = Type.Object({
   WEBHOOK_ALLOWED_CIDRS: Checked('Address ranges webhook URLs may reach despite being private or loopback (CIDR list)', cidrListProblem),
   WEBHOOK_TIMEOUT_MS: Int({ default: 15000, minimum: 50, description: 'Deadline of one webhook request, answer included' }),
   WEBHOOK_RETRY_SCHEDULE: Checked('Waits before each webhook retry, e.g. 2s,4s,8s; replaces both default schedules', (v) =>
-    parseSchedule(v) ? null : 'must be a comma list of durations such as 2s,4s,8s or 1m,5m,30m,2h (at most 50)',
+    parseSchedule(v) ? null : 'must be a comma list of whole durations such as 2s,4s,8s or 1m,5m,30m,2h (at most 50, each at least 1s)',
   ),
   WEBHOOK_MAX_PER_HOST: Int({ default: 10, minimum: 1, maximum: 1000, description: 'Webhook requests in flight to one host, per worker process' }),
   WEBHOOK_CONCURRENCY: Int({ default: 100, minimum: 1, maximum: 10_000, description: 'Webhook requests in flight, per worker process' }),

@@ -74,7 +74,9 @@ export async function credit(
     throw new RangeError(`${kind} amount must be a whole number > 0, got ${amount}`);
   // A grant also sets the allowance that usage thresholds are counted against; a refund does not.
   const { rows } = await tx.query<{ balance: number }>(
-    `update accounts set balance = balance + $2, allowance = case when $3 = 'grant' then balance + $2 else allowance end
+    `update accounts set balance = balance + $2,
+       allowance = case when $3 = 'grant' then balance + $2 else allowance end,
+       usage_notified = case when $3 = 'grant' then 0 else usage_notified end
      where id = $1 returning balance`,
     [accountId, amount, kind],
   );

@@ -11,6 +11,8 @@ interface Entry {
 
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
+  /** Bumped by every invalidation: a look-up that one overtook is not cached (it may predate the revocation). */
+  private generation = 0;
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
@@ -21,6 +23,7 @@ export class KeyCache {
 
   async start(): Promise<void> {
     this.unlisten = await this.db.listen(KEY_CHANNEL, (hash) => {
+      this.generation++;
       if (hash === '') this.entries.clear();
       else this.entries.delete(hash);
     });
@@ -32,6 +35,7 @@ export class KeyCache {
 
   /** Drops a key at once in this process (the revoking one); the others hear of it by NOTIFY. */
   forget(keyHash: string): void {
+    this.generation++;
     this.entries.delete(keyHash);
   }
 
@@ -40,9 +44,10 @@ export class KeyCache {
     const now = Date.now();
     const hit = this.entries.get(hash);
     if (hit && hit.expires > now) return hit.value;
+    const generation = this.generation;
     const value = await findKey(this.db, apiKey);
     // Unknown keys are not kept: guesses must not fill the cache.
-    if (value.status !== 'unknown') {
+    if (value.status !== 'unknown' && generation === this.generation) {
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(hash, { value, expires: now + this.ttlMs });
     }

@@ -114,15 +114,23 @@ export async function writeResults(
   chunk: number,
   round: number,
   results: { seq: number; json: string }[],
-): Promise<{ written: number; status: BatchStatus; processed: number }> {
+): Promise<{ written: number; fresh: { seq: number; json: string }[]; status: BatchStatus; processed: number }> {
+  // Only items of the chunk with no result yet, whatever round wrote the others: a round run twice, or
+  // beside the next one (after a crash between commit and completion), must not count an item twice.
+  const { rows: done } = await tx.query<{ seq: number }>(
+    `select s as seq from batch_results r, unnest(r.seqs) as s where r.batch_id = $1 and r.created_at = $2 and r.chunk = $3`,
+    [batch.id, batch.created_at, chunk],
+  );
+  const already = new Set(done.map((d) => d.seq));
+  const fresh = results.filter((r) => !already.has(r.seq));
   let written = 0;
-  if (results.length > 0) {
+  if (fresh.length > 0) {
     const res = await tx.query(
       `insert into batch_results (created_at, batch_id, chunk, round, seqs, results)
        values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-      [batch.created_at, batch.id, chunk, round, results.map((r) => r.seq), `[${results.map((r) => r.json).join(',')}]`],
+      [batch.created_at, batch.id, chunk, round, fresh.map((r) => r.seq), `[${fresh.map((r) => r.json).join(',')}]`],
     );
-    if (res.rowCount > 0) written = results.length;
+    if (res.rowCount > 0) written = fresh.length;
   }
   const { rows } = await tx.query<{ status: BatchStatus; processed: number }>(
     `update batches set
@@ -135,7 +143,7 @@ export async function writeResults(
     [batch.id, written],
   );
   const row = rows[0] as { status: BatchStatus; processed: number };
-  return { written, ...row };
+  return { written, fresh: written > 0 ? fresh : [], ...row };
 }
 
 /** Ends a batch that has not finished (cancelled or failed) and returns the credits to refund. */

@@ -6,7 +6,8 @@ import type { Db, Queryable } from '../db/db.js';
 import { ApiError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { distinctEmails, planEmails, planPhones } from './batch-plan.js';
+import { distinct } from '../validation/items.js';
+import { planEmails, planPhones } from './batch-plan.js';
 import { type BatchKind, insertBatch } from './batch-repo.js';
 
 export const CHUNK_QUEUE = 'batch-chunk';
@@ -83,7 +84,7 @@ async function claimKey(
 }
 
 export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promise<SubmitOutcome> {
-  const unique = s.kind === 'phone' ? [...new Set(s.items)] : distinctEmails(s.items);
+  const unique = distinct(s.kind, s.items);
   const plan = s.kind === 'phone' ? planPhones(unique, s.chunkSizes.phone) : planEmails(unique, s.chunkSizes.email);
   const id = newId('bat');
   return db.transaction(async (tx) => {

@@ -97,7 +97,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
           return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
         }
         const after = await writeResults(tx, current, job.chunk, round, settled);
-        if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, settled);
+        if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, after.fresh);
         if (retry.length > 0) {
           const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
           await queue.enqueue(tx, CHUNK_QUEUE, [{ batchId: batch.id, chunk: job.chunk, round: round + 1 }], {

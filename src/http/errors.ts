@@ -138,6 +138,10 @@ function fromFastifyError(err: FastifyError): ApiError | undefined {
     default:
       break;
   }
+  // PostgreSQL cannot keep a NUL character in text: a request carrying one is refused, not failed.
+  if (err.code === '22021' || err.code === '22P05') {
+    return new ApiError('validation_failed', 'A text field holds a character that cannot be stored (such as NUL)');
+  }
   if (err instanceof SyntaxError || err.name === 'SyntaxError') {
     return new ApiError('invalid_json', 'The request body is not valid JSON');
   }

@@ -103,10 +103,6 @@ export class JobQueue {
     await this.boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
   }
 
-  queueNames(): string[] {
-    return [...this.definitions.keys()];
-  }
-
   /**
    * Enqueues one job per payload on `tx` (the caller's transaction) and wakes the workers when it commits.
    * Payloads carry ids, never the data itself.
@@ -159,6 +155,17 @@ export class JobQueue {
       }
       pending.ids.push(id);
       pending.waiters.push({ resolve, reject });
+    });
+  }
+
+  /**
+   * Gives back a job that was stopped by a shutdown, without using one of its retries: it is marked done
+   * and a copy is queued, in one transaction, so it runs again (elsewhere, or here after the restart).
+   */
+  async release<T extends object>(job: Job<T>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.enqueue(tx, job.name, [job.data]);
+      await this.boss.complete(job.name, job.id, { released: true }, { db: bossDb(tx) });
     });
   }
 

@@ -9,6 +9,7 @@ export interface DeliveryRow {
   account_id: string;
   event_id: string;
   event_type: string;
+  kind: 'callback' | 'endpoint';
   endpoint_id: string | null;
   batch_id: string | null;
   url: string;
@@ -198,11 +199,15 @@ export async function getDelivery(db: Queryable, accountId: string, id: string):
   return rows[0];
 }
 
-/** One more attempt, now, asked for by hand (no automatic retries after it); not while one is pending or sending. */
+/**
+ * One more attempt, now, asked for by hand (no automatic retries after it); not while one is pending or
+ * sending, and not for an endpoint that is gone (the caller checks a disabled one).
+ */
 export async function retryNow(db: Queryable, id: string): Promise<DeliveryRow | undefined> {
   const { rows } = await db.query<DeliveryRow>(
     `update webhook_deliveries set status = 'pending', manual = true, next_attempt_at = now(), locked_until = null
-     where id = $1 and status in ('failed', 'succeeded', 'cancelled') returning *`,
+     where id = $1 and status in ('failed', 'succeeded', 'cancelled') and (kind = 'callback' or endpoint_id is not null)
+     returning *`,
     [id],
   );
   if (rows[0]) await db.query("select pg_notify('sieve_webhooks', '1')");

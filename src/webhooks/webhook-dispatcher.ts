@@ -35,7 +35,7 @@ const USER_AGENT = 'Sieve-Webhooks/1.0';
 
 interface Loaded {
   payloads: Map<string, string | null>;
-  endpoints: Map<string, Pick<EndpointRow, 'secret' | 'old_secrets'>>;
+  endpoints: Map<string, Pick<EndpointRow, 'secret' | 'old_secrets' | 'disabled_at'>>;
   batches: Map<string, BatchRow>;
 }
 
@@ -121,13 +121,16 @@ export class WebhookDispatcher {
   }
 
   private async load(deliveries: DeliveryRow[]): Promise<Loaded> {
-    const eventIds = [...new Set(deliveries.filter((d) => d.endpoint_id).map((d) => d.event_id))];
+    const eventIds = [...new Set(deliveries.filter((d) => d.kind === 'endpoint').map((d) => d.event_id))];
     const endpointIds = [...new Set(deliveries.map((d) => d.endpoint_id).filter((e): e is string => e !== null))];
-    const batchIds = [...new Set(deliveries.filter((d) => !d.endpoint_id && d.batch_id).map((d) => d.batch_id as string))];
+    const batchIds = [...new Set(deliveries.filter((d) => d.kind === 'callback' && d.batch_id).map((d) => d.batch_id as string))];
     const [payloads, endpoints, batches] = await Promise.all([
       eventIds.length ? this.db.query<{ id: string; payload: string | null }>('select id, payload from webhook_events where id = any($1)', [eventIds]) : { rows: [] },
       endpointIds.length
-        ? this.db.query<{ id: string } & Pick<EndpointRow, 'secret' | 'old_secrets'>>('select id, secret, old_secrets from webhook_endpoints where id = any($1)', [endpointIds])
+        ? this.db.query<{ id: string } & Pick<EndpointRow, 'secret' | 'old_secrets' | 'disabled_at'>>(
+            'select id, secret, old_secrets, disabled_at from webhook_endpoints where id = any($1)',
+            [endpointIds],
+          )
         : { rows: [] },
       batchIds.length ? this.db.query<BatchRow>('select * from batches where id = any($1)', [batchIds]) : { rows: [] },
     ]);
@@ -170,10 +173,12 @@ export class WebhookDispatcher {
     let body: BodySource;
     let secrets: string[] = [];
     let seedPrefix: string | null = null;
-    if (d.endpoint_id) {
-      const endpoint = loaded.endpoints.get(d.endpoint_id);
+    if (d.kind === 'endpoint') {
+      // An endpoint deleted or disabled since the delivery was made: nothing is sent.
+      const endpoint = d.endpoint_id ? loaded.endpoints.get(d.endpoint_id) : undefined;
+      if (!endpoint || endpoint.disabled_at) return null;
       body = loaded.payloads.get(d.event_id) ?? 'null';
-      if (endpoint) secrets = signingSecrets(endpoint);
+      secrets = signingSecrets(endpoint);
     } else {
       const batch = loaded.batches.get(d.batch_id as string);
       if (!batch) return null;
@@ -204,7 +209,12 @@ export class WebhookDispatcher {
     const request = await this.request(d, loaded, Math.floor(startedAt.getTime() / 1000));
     const outcome: SendOutcome = request
       ? await this.sender.send(d.url, request)
-      : { kind: 'refused', code: 'webhook_url_invalid', message: 'the batch of this callback no longer exists', durationMs: 0 };
+      : {
+          kind: 'refused',
+          code: 'webhook_url_invalid',
+          message: d.kind === 'endpoint' ? 'the endpoint was deleted or disabled' : 'the batch of this callback no longer exists',
+          durationMs: 0,
+        };
     this.sent++;
     const next = decideNext(d, outcome, Date.now());
     this.record({
@@ -220,7 +230,7 @@ export class WebhookDispatcher {
       status: next.status,
       nextAttemptAt: next.status === 'pending' ? next.at : null,
       batchId: d.batch_id,
-      isCallback: d.endpoint_id === null,
+      isCallback: d.kind === 'callback',
       disableEndpoint: next.status === 'failed' && next.gone && d.endpoint_id ? d.endpoint_id : null,
     });
     if (next.status === 'failed') {

@@ -1,6 +1,6 @@
 // Account webhook endpoints (seed 002): a URL, the event types it wants, a signing secret shown once.
 // Rotation keeps the old secret signing beside the new one for a grace period.
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';
 import { newEndpointSecret } from './webhook-signing.js';
 
@@ -53,23 +53,37 @@ export async function listEndpoints(db: Queryable, accountId: string): Promise<E
   return rows;
 }
 
-/** Deletes an endpoint; its deliveries not sent yet are cancelled (their history stays). */
-export async function deleteEndpoint(db: Queryable, accountId: string, id: string): Promise<boolean> {
-  await db.query("update webhook_deliveries set status = 'cancelled', locked_until = null where endpoint_id = $1 and status = 'pending'", [id]);
-  const res = await db.query('delete from webhook_endpoints where id = $1 and account_id = $2', [id, accountId]);
-  return res.rowCount > 0;
+/**
+ * Deletes the account's endpoint (call inside a transaction); its deliveries not sent yet are cancelled,
+ * including one being sent right now (its outcome is recorded, its state stays cancelled). History stays.
+ */
+export async function deleteEndpoint(tx: Queryable, accountId: string, id: string): Promise<boolean> {
+  const res = await tx.query('delete from webhook_endpoints where id = $1 and account_id = $2', [id, accountId]);
+  if (res.rowCount === 0) return false;
+  await tx.query(
+    "update webhook_deliveries set status = 'cancelled', locked_until = null where endpoint_id is null and kind = 'endpoint' and account_id = $1 and status in ('pending', 'sending')",
+    [accountId],
+  );
+  return true;
 }
 
-/** A new secret; the current one keeps signing (beside it) until `graceSeconds` from now. At most 10 old secrets. */
-export async function rotateSecret(db: Queryable, endpoint: EndpointRow, graceSeconds: number): Promise<EndpointRow> {
-  const now = Date.now();
-  const kept = endpoint.old_secrets.filter((s) => Date.parse(s.expires_at) > now);
-  const oldSecrets = graceSeconds > 0 ? [{ secret: endpoint.secret, expires_at: new Date(now + graceSeconds * 1000).toISOString() }, ...kept] : kept;
-  const { rows } = await db.query<EndpointRow>(
-    'update webhook_endpoints set secret = $2, old_secrets = $3 where id = $1 returning *',
-    [endpoint.id, newEndpointSecret(), JSON.stringify(oldSecrets.slice(0, 10))],
-  );
-  return rows[0] as EndpointRow;
+/**
+ * A new secret; the current one keeps signing (beside it) until `graceSeconds` from now. At most 10 old
+ * secrets. Rotations of one endpoint take turns (the row is locked), so none loses a secret already shown.
+ */
+export async function rotateSecret(db: Db, id: string, graceSeconds: number): Promise<EndpointRow> {
+  return db.transaction(async (tx) => {
+    const { rows: locked } = await tx.query<EndpointRow>('select * from webhook_endpoints where id = $1 for update', [id]);
+    const endpoint = locked[0] as EndpointRow;
+    const now = Date.now();
+    const kept = endpoint.old_secrets.filter((s) => Date.parse(s.expires_at) > now);
+    const oldSecrets = graceSeconds > 0 ? [{ secret: endpoint.secret, expires_at: new Date(now + graceSeconds * 1000).toISOString() }, ...kept] : kept;
+    const { rows } = await tx.query<EndpointRow>(
+      'update webhook_endpoints set secret = $2, old_secrets = $3 where id = $1 returning *',
+      [endpoint.id, newEndpointSecret(), JSON.stringify(oldSecrets.slice(0, 10))],
+    );
+    return rows[0] as EndpointRow;
+  });
 }
 
 export async function setEnabled(db: Queryable, endpoint: EndpointRow, enabled: boolean, reason: string | null = null): Promise<EndpointRow> {

@@ -77,8 +77,8 @@ export class WebhookOutbox {
       endpoints.map((endpoint) => ({ id: newId('msg'), event: event.id, batchId: event.batchId, endpoint: endpoint.id, url: endpoint.url })),
     );
     await tx.query(
-      `insert into webhook_deliveries (id, account_id, event_id, event_type, endpoint_id, batch_id, url, host, schedule, next_attempt_at)
-       select id, $1, event_id, $2, endpoint_id, batch_id, url, host, $3, $4
+      `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, endpoint_id, batch_id, url, host, schedule, next_attempt_at)
+       select id, $1, event_id, $2, 'endpoint', endpoint_id, batch_id, url, host, $3, $4
        from unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
          as t(id, event_id, endpoint_id, batch_id, url, host)`,
       [
@@ -109,8 +109,8 @@ export class WebhookOutbox {
       batch.id,
     ]);
     await tx.query(
-      `insert into webhook_deliveries (id, account_id, event_id, event_type, batch_id, url, host, schedule)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, batch_id, url, host, schedule)
+       values ($1, $2, $3, $4, 'callback', $5, $6, $7, $8)`,
       [newId('msg'), batch.account_id, event, type, batch.id, batch.webhook_url, hostOf(batch.webhook_url), this.options.schedules.callback],
     );
     await tx.query('select pg_notify($1, $2)', [WEBHOOK_CHANNEL, '1']);
@@ -139,13 +139,21 @@ export class WebhookOutbox {
     };
   }
 
-  /** usage.threshold events: once each time a debit takes the account past 80, 90 or 100 % of its allowance. */
+  /**
+   * usage.threshold events: when a debit takes the account past 80, 90 or 100 % of its allowance, each
+   * threshold once until the next grant (a refund that brings the balance back does not re-arm it).
+   */
   usageObserver(): DebitObserver {
     return async (tx, accountId, before, after) => {
-      const { rows } = await tx.query<{ allowance: number }>('select allowance from accounts where id = $1', [accountId]);
+      const { rows } = await tx.query<{ allowance: number; usage_notified: number }>(
+        'select allowance, usage_notified from accounts where id = $1',
+        [accountId],
+      );
       const allowance = rows[0]?.allowance ?? 0;
-      const crossed = thresholdsCrossed(allowance, before, after);
+      const told = rows[0]?.usage_notified ?? 0;
+      const crossed = thresholdsCrossed(allowance, before, after).filter((t) => t > told);
       if (crossed.length === 0) return;
+      await tx.query('update accounts set usage_notified = $2 where id = $1', [accountId, Math.max(...crossed)]);
       await this.emit(tx, accountId, 'usage.threshold', () =>
         crossed.map((threshold) => ({ data: usageEventData(accountId, threshold, allowance, after), batchId: null })),
       );

@@ -46,9 +46,9 @@ export function parseSchedule(text: string): number[] | null {
   const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const out: number[] = [];
   for (const part of parts) {
-    const m = /^(\d+(?:\.\d+)?)(s|m|h|d)?$/.exec(part);
+    const m = /^(\d+)(s|m|h|d)?$/.exec(part);
     if (!m) return null;
     out.push(Number(m[1]) * (units[m[2] ?? ''] as number));
   }
-  return out.length > 0 && out.length <= 50 ? out : null;
+  return out.length > 0 && out.length <= 50 && out.every((s) => s >= 1) ? out : null;
 }

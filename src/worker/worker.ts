@@ -137,9 +137,16 @@ export class Worker {
     try {
       await lane.handler.run(job.data, job, ctx);
     } catch (err) {
+      if (this.abort.signal.aborted) {
+        // Stopped by a shutdown, not failed: given back without using one of its retries.
+        this.log.warn({ queue: job.name, job_id: job.id }, 'job stopped by shutdown; released to run again');
+        await this.queue.release(job as Job<object>).catch((releaseErr: unknown) => {
+          this.log.error({ err: releaseErr, job_id: job.id }, 'could not release a job; it will run again when it expires');
+        });
+        return;
+      }
       const message = err instanceof Error ? err.message : String(err);
-      const level = this.abort.signal.aborted ? 'warn' : 'error';
-      this.log[level]({ err, queue: job.name, job_id: job.id, attempt: job.retryCount + 1 }, 'job failed');
+      this.log.error({ err, queue: job.name, job_id: job.id, attempt: job.retryCount + 1 }, 'job failed');
       await this.queue.fail(job.name, job.id, { message }).catch((failErr: unknown) => {
         // The job stays claimed; it expires and is retried.
         this.log.error({ err: failErr, job_id: job.id }, 'could not record a job failure');

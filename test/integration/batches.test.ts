@@ -170,6 +170,28 @@ describe('rate limits', () => {
   });
 });
 
+describe('exactly once', () => {
+  it('two rounds of one chunk that overlap (a re-run beside the next round) count each item once', async () => {
+    const { getBatch, writeResults } = await import('../../src/batches/batch-repo.js');
+    const { api_key } = await t.createAccount(10);
+    const id = (await submit(api_key, { phones: ['+33612345671', '+33612345672', '+33612345673'] })).json().batch_id;
+    const batch = await getBatch(t.store.db, id);
+    if (!batch) throw new Error('no batch');
+    const result = (seq: number) => ({ seq, json: JSON.stringify({ input: `item ${seq}` }) });
+    const first = await t.store.db.transaction((tx) => writeResults(tx, batch, 0, 0, [result(0), result(1)]));
+    expect(first).toMatchObject({ written: 2, processed: 2, status: 'processing' });
+    // Round 1 computed its items before round 0 committed, so it holds 0 and 1 again, and 2.
+    const second = await t.store.db.transaction((tx) => writeResults(tx, batch, 0, 1, [result(0), result(1), result(2)]));
+    expect(second).toMatchObject({ written: 1, processed: 3, status: 'completed' });
+    expect(second.fresh.map((r) => r.seq)).toEqual([2]);
+    // And a round written twice counts once.
+    const again = await t.store.db.transaction((tx) => writeResults(tx, batch, 0, 1, [result(2)]));
+    expect(again).toMatchObject({ written: 0, processed: 3 });
+    const done = await status(api_key, id);
+    expect(done.results.map((r: any) => r.input)).toEqual(['item 0', 'item 1', 'item 2']);
+  });
+});
+
 describe('cancel and failure', () => {
   it('cancel refunds what was not processed; later chunk work is dropped', async () => {
     const { api_key } = await t.createAccount(2000);

@@ -86,6 +86,15 @@ describe('error envelope', () => {
     expect(body.error.details[0].field).toBe('params.account_id');
   });
 
+  it('a NUL character, an out-of-range cursor: 422, never a 500', async () => {
+    let body = expectError(await t.admin('POST', '/admin/v1/accounts', { name: 'bad\u0000name', credits: 1 }), 422, 'validation_failed');
+    expect(body.error.message).toContain('NUL');
+    body = expectError(await t.api(key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678\u0000'] }), 422, 'validation_failed');
+    expectError(await t.api(key, 'GET', '/api/v1/account?cursor=100000000000000000000'), 422, 'validation_failed');
+    // Nothing was charged for the refused batch.
+    expect((await t.api(key, 'GET', '/api/v1/account')).json().credits_remaining).toBe(5);
+  });
+
   it('a client X-Request-Id is echoed when it is safe, replaced when it is not', async () => {
     let res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123' } });
     expect(res.headers['x-request-id']).toBe('trace-123');

@@ -136,8 +136,12 @@ describe('job queue', () => {
     await worker.stop(1500);
     expect(finished).toEqual(['short']);
     expect(aborted).toEqual(['long']);
-    expect(await jobCount('test-slow', ['completed'])).toBe(1);
-    // Released, not lost: it waits for its retry.
-    expect(await jobCount('test-slow', ['retry', 'created'])).toBe(1);
+    // Released, not lost and not failed: a fresh copy waits, its retries untouched.
+    expect(await jobCount('test-slow', ['completed'])).toBe(2);
+    expect(await jobCount('test-slow', ['failed', 'retry'])).toBe(0);
+    const { rows } = await store.db.query<{ retry_count: number; data: { tag: string } }>(
+      "select retry_count, data from pgboss.job where name = 'test-slow' and state = 'created'",
+    );
+    expect(rows).toEqual([{ retry_count: 0, data: { ms: 60_000, tag: 'long' } }]);
   });
 });

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { credit } from '../../src/accounts/credits.js';
 import { runMaintenance } from '../../src/worker/maintenance.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { type HttpReceiver, type ReceivedRequest, startHttpReceiver } from '../helpers/http-receiver.js';
@@ -49,7 +50,7 @@ const deliveries = async (key: string, query = '') => (await t.api(key, 'GET', `
 async function deliveryOf(key: string, batchId: string, status: string) {
   let found: any;
   await waitFor(async () => {
-    found = (await deliveries(key, `?batch_id=${batchId}`)).find((d) => d.endpoint_id === null && d.status === status);
+    found = (await deliveries(key, `?batch_id=${batchId}`)).find((d) => d.kind === 'callback' && d.status === status);
     return found !== undefined;
   }, 20_000, `no ${status} callback for ${batchId}`, 50);
   return found;
@@ -356,9 +357,14 @@ describe('account endpoints (seed 002)', () => {
     expect(crossings()).toEqual([80, 90, 100]);
     const last = eventsTo(`/usage-${account_id}`).at(-1)?.event.data;
     expect(last).toMatchObject({ threshold: 100, used_percent: 100, credits_remaining: 0, allowance: 100 });
-    // A grant sets a new allowance: crossing again is a new crossing.
-    await t.admin('POST', `/admin/v1/accounts/${account_id}/credits`, { amount: 10 });
-    await spend(8);
+    // A refund brings credits back without re-arming the thresholds: spending them again tells nothing new.
+    await t.store.db.transaction((tx) => credit(tx, account_id, 'refund', 30, 'test refund', null));
+    await spend(15); // from 70 % to 85 % used
+    await new Promise((r) => setTimeout(r, 300));
+    expect(crossings()).toEqual([80, 90, 100]);
+    // A grant sets a new allowance (the balance after it) and re-arms them.
+    await t.admin('POST', `/admin/v1/accounts/${account_id}/credits`, { amount: 5 }); // balance 20 = the allowance
+    await spend(16); // 80 % of 20
     await waitFor(() => crossings().length === 4, 10_000);
     expect(crossings().at(-1)).toBe(80);
   });
@@ -438,6 +444,35 @@ describe('account endpoints (seed 002)', () => {
       expect((await strict.api(api_key, 'GET', '/api/v1/account')).json().credits_remaining).toBe(10);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('a deleted endpoint: its deliveries are cancelled, never sent as anything else, and cannot be retried', async () => {
+    const parked = await startHttpReceiver({ fallback: { status: 500 } });
+    try {
+      const { api_key } = await t.createAccount(10);
+      const other = await t.createAccount(10);
+      const ep = (await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url: `${parked.url}/parked`, event_types: ['batch.completed'] })).json();
+      await submit(api_key, { phones: ['+33612345678'] });
+      let delivery: any;
+      await waitFor(async () => {
+        delivery = (await deliveries(api_key, `?endpoint_id=${ep.endpoint_id}`))[0];
+        return delivery?.attempts >= 1;
+      }, 10_000);
+      // Another account's delete is a 404 and changes nothing.
+      expect((await t.api(other.api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(404);
+      expect((await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${delivery.delivery_id}`)).json().status).not.toBe('cancelled');
+      expect((await t.api(api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(200);
+      const after = (await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${delivery.delivery_id}`)).json();
+      expect(after).toMatchObject({ status: 'cancelled', kind: 'endpoint', endpoint_id: null });
+      const retry = await t.api(api_key, 'POST', `/api/v1/webhooks/deliveries/${delivery.delivery_id}/retry`);
+      expect([retry.statusCode, retry.json().error.code]).toEqual([409, 'delivery_not_retryable']);
+      const seen = parked.requests.length;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(parked.requests.length).toBe(seen);
+      expect(receiver.requests.some((r) => r.headers['webhook-id'] === delivery.delivery_id)).toBe(false);
+    } finally {
+      await parked.close();
     }
   });
 

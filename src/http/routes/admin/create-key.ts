@@ -10,14 +10,16 @@ export function createKeyRoute(app: App, ctx: Context): void {
   app.post(
     '/accounts/:account_id/keys',
     {
+      // The body is optional: none at all means no name.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags: ['operator'],
         summary: 'Create another API key for an account',
         security: [{ adminToken: [] }],
         params: AccountParams,
-        body: Type.Optional(
-          Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
-        ),
+        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
         response: {
           201: Type.Object({
             ...KeyInfo.properties,
@@ -31,7 +33,7 @@ export function createKeyRoute(app: App, ctx: Context): void {
     async (request, reply) => {
       const account = await getAccount(ctx.db, request.params.account_id);
       if (!account) throw new ApiError('not_found', 'No such account');
-      const key = await createKey(ctx.db, account.account_id, request.body?.name ?? null);
+      const key = await createKey(ctx.db, account.account_id, request.body.name ?? null);
       request.log.info({ account_id: account.account_id, key_id: key.key_id }, 'key created');
       return reply.code(201).send(key);
     },

@@ -26,7 +26,7 @@ export function getAccountRoute(app: App, ctx: Context): void {
         querystring: Type.Object(
           {
             limit: PageLimit,
-            cursor: Type.Optional(Type.Integer({ minimum: 1, description: 'next_cursor of the previous page' })),
+            cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'next_cursor of the previous page' })),
           },
           { additionalProperties: false },
         ),

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import type { Context } from '../../../context.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
 import { type AttemptRow, attemptsOf, type DeliveryRow, getDelivery, listDeliveries, retryNow } from '../../../webhooks/webhook-deliveries.js';
+import { getEndpoint } from '../../../webhooks/webhook-endpoints.js';
 import { ApiError, commonErrors } from '../../errors.js';
 import { Nullable, NullableTimestamp, PageLimit, Timestamp, type App } from '../../types.js';
 
@@ -21,7 +22,8 @@ const Delivery = Type.Object({
   delivery_id: Type.String({ description: 'Also the webhook-id and X-Webhook-ID header: the same on every attempt' }),
   event_id: Type.String(),
   event_type: Type.String(),
-  endpoint_id: Nullable(Type.String({ description: "null: a batch's own webhook_url" })),
+  kind: Type.Union([Type.Literal('callback'), Type.Literal('endpoint')], { description: "callback: a batch's own webhook_url" }),
+  endpoint_id: Nullable(Type.String({ description: 'null for callbacks, and once the endpoint is deleted' })),
   batch_id: Nullable(Type.String()),
   url: Type.String(),
   status: Type.String({ description: 'pending, sending, succeeded, failed or cancelled' }),
@@ -40,6 +42,7 @@ function view(d: DeliveryRow, attempts: AttemptRow[]) {
     delivery_id: d.id,
     event_id: d.event_id,
     event_type: d.event_type,
+    kind: d.kind,
     endpoint_id: d.endpoint_id,
     batch_id: d.batch_id,
     url: d.url,
@@ -121,6 +124,11 @@ export function webhookDeliveryRoutes(app: App, ctx: Context): void {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const d = await getDelivery(ctx.db, principal.accountId, request.params.delivery_id);
       if (!d) throw new ApiError('not_found', 'No such delivery');
+      if (d.kind === 'endpoint') {
+        if (!d.endpoint_id) throw new ApiError('delivery_not_retryable', 'The endpoint of this delivery was deleted');
+        const endpoint = await getEndpoint(ctx.db, principal.accountId, d.endpoint_id);
+        if (endpoint?.disabled_at) throw new ApiError('endpoint_disabled', 'The endpoint is disabled: enable it first');
+      }
       const queued = await retryNow(ctx.db, d.id);
       if (!queued) throw new ApiError('delivery_not_retryable', `The delivery is ${d.status}: it will be sent anyway`);
       return reply.code(202).send(view(queued, (await attemptsOf(ctx.db, [d.id])).get(d.id) ?? []));

@@ -14,16 +14,18 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
   app.post(
     '/webhooks/endpoints/:endpoint_id/rotate-secret',
     {
+      // The body is optional: none at all means the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags: ['webhooks'],
         summary: 'A new signing secret (shown once); the old one keeps signing beside it for a grace period',
         security,
         params: EndpointParams,
-        body: Type.Optional(
-          Type.Object(
-            { grace_period_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' })) },
-            { additionalProperties: false },
-          ),
+        body: Type.Object(
+          { grace_period_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' })) },
+          { additionalProperties: false },
         ),
         response: {
           200: Type.Object({ endpoint_id: Type.String(), secret: Type.String(), previous_secret_expires_at: Type.Union([Type.String(), Type.Null()]) }),
@@ -34,8 +36,8 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
-      const grace = request.body?.grace_period_seconds ?? ctx.config.webhooks.secretGraceSeconds;
-      const rotated = await rotateSecret(ctx.db, endpoint, grace);
+      const grace = request.body.grace_period_seconds ?? ctx.config.webhooks.secretGraceSeconds;
+      const rotated = await rotateSecret(ctx.db, endpoint.id, grace);
       request.log.info({ endpoint_id: endpoint.id, grace_seconds: grace }, 'webhook secret rotated');
       return { endpoint_id: rotated.id, secret: rotated.secret, previous_secret_expires_at: grace > 0 ? (rotated.old_secrets[0]?.expires_at ?? null) : null };
     },
@@ -69,7 +71,9 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
       if (endpoint.disabled_at) throw new ApiError('endpoint_disabled', 'The endpoint is disabled: enable it first');
-      const recovered = await recoverFailed(ctx.db, endpoint.id, new Date(request.body.since));
+      const since = new Date(request.body.since);
+      if (Number.isNaN(since.getTime())) throw new ApiError('validation_failed', 'body.since is not a time', { details: [{ field: 'body.since', message: 'is not a time' }] });
+      const recovered = await recoverFailed(ctx.db, endpoint.id, since);
       return reply.code(202).send({ endpoint_id: endpoint.id, recovered });
     },
   );
