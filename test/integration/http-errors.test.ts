@@ -87,9 +87,9 @@ describe('error envelope', () => {
   });
 
   it('a NUL character, an out-of-range cursor: 422, never a 500', async () => {
-    let body = expectError(await t.admin('POST', '/admin/v1/accounts', { name: 'bad\u0000name', credits: 1 }), 422, 'validation_failed');
+    const body = expectError(await t.admin('POST', '/admin/v1/accounts', { name: 'bad\u0000name', credits: 1 }), 422, 'validation_failed');
     expect(body.error.message).toContain('NUL');
-    body = expectError(await t.api(key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678\u0000'] }), 422, 'validation_failed');
+    expectError(await t.api(key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678\u0000'] }), 422, 'validation_failed');
     expectError(await t.api(key, 'GET', '/api/v1/account?cursor=100000000000000000000'), 422, 'validation_failed');
     // Nothing was charged for the refused batch.
     expect((await t.api(key, 'GET', '/api/v1/account')).json().credits_remaining).toBe(5);
