@@ -11,9 +11,9 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../src/config.js';
 import type { Queryable } from '../src/db/db.js';
-import { createEmailValidator, type EmailResult } from '../src/email/index.js';
+import type { EmailResult } from '../src/email/index.js';
+import { testValidator } from '../test/email/email-world.js';
 import { startDnsServer, type DnsZone } from '../test/helpers/dns-server.js';
 import { ROOT } from './lib.js';
 
@@ -72,20 +72,20 @@ const noDb: Queryable = {
   query: () => Promise.reject(new Error('the benchmark runs without the result cache')),
   exec: () => Promise.reject(new Error('the benchmark runs without the result cache')),
 };
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-function freshValidator() {
-  const config = parseConfig({
-    DNS_SERVERS: dns.address,
-    SMTP_PORT: String(port),
-    SMTP_HELO: 'bench.sieve.test',
-    SMTP_ALLOWED_CIDRS: '127.0.0.0/8',
-    SMTP_MAX_PER_HOST: String(PER_HOST),
-    SMTP_MAX_CONNECTIONS: String(HOSTS * PER_HOST),
-    SMTP_TIMEOUT_MS: '10000',
-    EMAIL_CACHE_TTL_SECONDS: '0',
+const freshValidator = () =>
+  testValidator({
+    dns,
+    smtpPort: port,
+    db: noDb,
+    env: {
+      DNS_TIMEOUT_MS: '5000',
+      SMTP_HELO: 'bench.sieve.test',
+      SMTP_MAX_PER_HOST: String(PER_HOST),
+      SMTP_MAX_CONNECTIONS: String(HOSTS * PER_HOST),
+      SMTP_TIMEOUT_MS: '10000',
+      EMAIL_CACHE_TTL_SECONDS: '0',
+    },
   });
-  return createEmailValidator({ config: config.email, db: noDb, log: silent });
-}
 
 interface Run {
   name: string;

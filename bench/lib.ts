@@ -3,20 +3,19 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDatabase as urlOfDatabase } from '../test/helpers/template.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SIEVE_BIN = path.join(ROOT, 'bin/sieve.js');
 
-export function rssMb(pid: number): number {
+/** A field of /proc/<pid>/status in MB: VmRSS (now) or VmHWM (the peak so far). */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
-export function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
+export const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
+export const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
 
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,10 +81,8 @@ export async function withDatabase<T>(serverUrl: string, fn: (url: string) => Pr
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   try {
-    return await fn(url.toString());
+    return await fn(urlOfDatabase(serverUrl, name));
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();

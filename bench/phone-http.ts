@@ -60,8 +60,7 @@ async function sieve(label: string, env: Record<string, string>) {
 const fixed = JSON.stringify(validatePhone('+33612345678'));
 const barePort = await freePort();
 const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], { PORT: String(barePort), BARE_BODY: fixed });
-await waitForHttp(`http://127.0.0.1:${barePort}/nothing`, 30_000).catch(() => {});
-await new Promise((r) => setTimeout(r, 500));
+await waitForHttp(`http://127.0.0.1:${barePort}/readyz`, 30_000);
 await load(`http://127.0.0.1:${barePort}`, 'x');
 const base = { label: 'bare Fastify, fixed JSON', ...(await load(`http://127.0.0.1:${barePort}`, 'x')), rss: rssMb(bare.pid as number) };
 await stop(bare);

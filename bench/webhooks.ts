@@ -8,6 +8,7 @@
 // Usage: npx tsx bench/webhooks.ts [--pg postgres://postgres@127.0.0.1:5432/test]
 import { Pool } from 'undici';
 import { startHttpReceiver } from '../test/helpers/http-receiver.js';
+import { waitFor } from '../test/helpers/wait.js';
 import { freePort, median, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -40,14 +41,6 @@ async function call(url: string, method: string, p: string, token: string, body?
   return (await res.json()) as any;
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function run(label: string, env: Record<string, string>) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -68,7 +61,7 @@ async function run(label: string, env: Record<string, string>) {
     arrivals.length = 0;
     const phones = Array.from({ length: N }, (_, i) => `+336${String(40_000_000 + i)}`);
     await call(url, 'POST', '/api/v1/validate-async', key, { phones });
-    await until(() => arrivals.length >= N, 120_000, 'throughput deliveries');
+    await waitFor(() => arrivals.length >= N, 120_000, 'throughput deliveries', 20);
     const seconds = ((arrivals[N - 1] as number) - (arrivals[0] as number)) / 1000;
     const rate = (N - 1) / seconds;
 
@@ -77,7 +70,7 @@ async function run(label: string, env: Record<string, string>) {
     const ep = await call(url, 'POST', '/api/v1/webhooks/endpoints', key2, { url: `${receiver.url}/lag`, event_types: ['batch.item.completed'] });
     await call(url, 'POST', '/api/v1/validate-async', key2, { phones: phones.slice(0, LAG_N).map((p) => `${p} `) });
     const lags: number[] = [];
-    await until(
+    await waitFor(
       async () => {
         lags.length = 0;
         let cursor: string | null = null;
@@ -95,6 +88,7 @@ async function run(label: string, env: Record<string, string>) {
       },
       120_000,
       'retried deliveries',
+      20,
     );
     lags.sort((a, b) => a - b);
     const p = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] as number;

@@ -3,8 +3,9 @@
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
-import { dnsServersProblem, defaultHeloName, heloProblem, mailFromProblem, parseDnsServers, type DnsServer } from './email/email-settings.js';
+import { defaultHeloName, heloProblem, mailFromProblem } from './email/email-settings.js';
 import { cidrListProblem } from './net/address-guard.js';
+import { dnsServersProblem, parseDnsServers, type DnsServer } from './net/dns-servers.js';
 import { parseSchedule } from './webhooks/webhook-retry.js';
 
 /** A string checked by `problem` (null when fine); the message names what is wrong. */
@@ -164,6 +165,9 @@ export interface EmailSettings {
   readonly cacheTtlSeconds: number;
 }
 
+/** A comma-separated setting as a list, blanks dropped. */
+const commaList = (value: string | undefined) => (value ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -189,6 +193,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const e = converted as Env;
+  // Checked by the schema already: parsing again cannot fail.
+  const retrySchedule = e.WEBHOOK_RETRY_SCHEDULE ? (parseSchedule(e.WEBHOOK_RETRY_SCHEDULE) as number[]) : undefined;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -217,7 +223,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
       smtpMaxPerHost: e.SMTP_MAX_PER_HOST,
       smtpMaxConnections: e.SMTP_MAX_CONNECTIONS,
-      smtpAllowedCidrs: (e.SMTP_ALLOWED_CIDRS ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''),
+      smtpAllowedCidrs: commaList(e.SMTP_ALLOWED_CIDRS),
       smtpRetryAfterSeconds: e.SMTP_RETRY_AFTER_SECONDS,
       cacheTtlSeconds: e.EMAIL_CACHE_TTL_SECONDS,
     }),
@@ -239,13 +245,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       maintenanceIntervalSeconds: e.MAINTENANCE_INTERVAL_SECONDS,
     }),
     webhooks: Object.freeze({
-      allowedCidrs: (e.WEBHOOK_ALLOWED_CIDRS ?? '').split(',').map((r) => r.trim()).filter((r) => r !== ''),
+      allowedCidrs: commaList(e.WEBHOOK_ALLOWED_CIDRS),
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-      retrySchedule: Object.freeze(
-        e.WEBHOOK_RETRY_SCHEDULE
-          ? { callback: parseSchedule(e.WEBHOOK_RETRY_SCHEDULE) as number[], endpoint: parseSchedule(e.WEBHOOK_RETRY_SCHEDULE) as number[] }
-          : { callback: [2, 4, 8], endpoint: [60, 300, 1800, 7200] },
-      ),
+      retrySchedule: Object.freeze(retrySchedule ? { callback: retrySchedule, endpoint: retrySchedule } : { callback: [2, 4, 8], endpoint: [60, 300, 1800, 7200] }),
       maxPerHost: e.WEBHOOK_MAX_PER_HOST,
       concurrency: e.WEBHOOK_CONCURRENCY,
       secretGraceSeconds: e.WEBHOOK_SECRET_GRACE_SECONDS,

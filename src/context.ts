@@ -10,7 +10,7 @@ import type { Db } from './db/db.js';
 import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openPostgres } from './db/postgres.js';
-import { createEmailValidator, emailConfigFrom, type EmailValidator } from './email/index.js';
+import { createEmailValidator, type EmailValidator } from './email/index.js';
 import { DbRateLimitStore, type RateLimitStore } from './http/rate-limit.js';
 import { RedisRateLimitStore } from './http/rate-limit-redis.js';
 import type { Logger } from './lib/logger.js';
@@ -102,7 +102,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const keys = new KeyCache(db);
     await keys.start();
     closers.push(() => keys.stop());
-    const email = createEmailValidator({ config: emailConfigFrom(config), db, log });
+    const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
+    const email = createEmailValidator({ config: config.email, db, log, dns });
     let rateLimits: RateLimitStore = new DbRateLimitStore(db);
     if (config.redisUrl) {
       const redis = new RedisRateLimitStore(config.redisUrl);
@@ -112,7 +113,6 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const outbox = new WebhookOutbox({ schedules: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
-    const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
     const webhooks: Context['webhooks'] = {
       outbox,
       async vetUrl(url, field) {

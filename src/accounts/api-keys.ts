@@ -1,7 +1,8 @@
 // API keys: random, prefixed, shown once. Only a SHA-256 hash and a short visible prefix are stored.
 // The keys carry 192 random bits, so a fast hash is enough: there is nothing to brute-force.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
+import { sha256Hex } from '../lib/canonical-json.js';
 import { newId } from '../lib/ids.js';
 
 export const KEY_PREFIX = 'sv_live_';
@@ -10,7 +11,7 @@ export const KEY_CHANNEL = 'sieve_keys';
 const KEY_PATTERN = /^sv_live_[A-Za-z0-9_-]{32}$/;
 const VISIBLE_CHARS = KEY_PREFIX.length + 4;
 
-export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+export const hashKey = sha256Hex;
 export const isWellFormedKey = (key: string) => KEY_PATTERN.test(key);
 
 export interface ApiKeyInfo {
@@ -49,14 +50,17 @@ export async function listKeys(db: Queryable, accountId: string): Promise<ApiKey
  * (NOTIFY on the key's hash) once the revocation is committed.
  */
 export async function revokeKey(db: Queryable, keyId: string): Promise<{ info: ApiKeyInfo; keyHash: string } | undefined> {
-  const { rows } = await db.query<ApiKeyInfo & { key_hash: string }>(
-    `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}, key_hash`,
-    [keyId],
+  // One statement: the notice is sent when the revocation commits, never without it.
+  const { rows } = await db.query<ApiKeyInfo & { key_hash: string; notified: unknown }>(
+    `with revoked as (
+       update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}, key_hash
+     )
+     select revoked.*, pg_notify($2, revoked.key_hash) as notified from revoked`,
+    [keyId, KEY_CHANNEL],
   );
   const row = rows[0];
   if (!row) return undefined;
-  await db.query('select pg_notify($1, $2)', [KEY_CHANNEL, row.key_hash]);
-  const { key_hash: keyHash, ...info } = row;
+  const { key_hash: keyHash, notified: _notified, ...info } = row;
   return { info, keyHash };
 }
 

@@ -15,10 +15,23 @@ export interface LedgerEntry {
   created_at: Date;
 }
 
-export type DebitResult = { ok: true; balance: number; entryId: number | null } | { ok: false; balance: number };
+export interface DebitResult {
+  ok: boolean;
+  /** The balance after this debit (or, when refused, as it stands). */
+  balance: number;
+}
 
-/** Told of every debit, in its transaction, with the balance before and after (usage thresholds). */
-export type DebitObserver = (tx: Queryable, accountId: string, before: number, after: number) => Promise<void>;
+/** An account as a debit left it: what usage thresholds are counted from. */
+export interface DebitedAccount {
+  accountId: string;
+  before: number;
+  after: number;
+  allowance: number;
+  usageNotified: number;
+}
+
+/** Told of every debit, in its transaction (usage thresholds). */
+export type DebitObserver = (tx: Queryable, account: DebitedAccount) => Promise<void>;
 
 async function appendEntry(
   tx: Queryable,
@@ -39,7 +52,7 @@ async function appendEntry(
 
 /**
  * Takes `amount` credits from the account, or nothing when the balance is short.
- * Must run inside the transaction that does the work being paid for.
+ * Must run inside the transaction that does the work being paid for; `observe` is told in it.
  */
 export async function debit(
   tx: Queryable,
@@ -47,18 +60,20 @@ export async function debit(
   amount: number,
   reason: string,
   reference: string | null = null,
+  observe?: DebitObserver,
 ): Promise<DebitResult> {
   if (!Number.isSafeInteger(amount) || amount < 0)
     throw new RangeError(`debit amount must be a whole number >= 0, got ${amount}`);
-  if (amount === 0) return { ok: true, balance: await balanceOf(tx, accountId), entryId: null };
-  const { rows } = await tx.query<{ balance: number }>(
-    'update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance',
+  if (amount === 0) return { ok: true, balance: await balanceOf(tx, accountId) };
+  const { rows } = await tx.query<{ balance: number; allowance: number; usage_notified: number }>(
+    'update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance, allowance, usage_notified',
     [accountId, amount],
   );
   const row = rows[0];
   if (!row) return { ok: false, balance: await balanceOf(tx, accountId) };
-  const entryId = await appendEntry(tx, accountId, 'debit', -amount, row.balance, reason, reference);
-  return { ok: true, balance: row.balance, entryId };
+  await appendEntry(tx, accountId, 'debit', -amount, row.balance, reason, reference);
+  await observe?.(tx, { accountId, before: row.balance + amount, after: row.balance, allowance: row.allowance, usageNotified: row.usage_notified });
+  return { ok: true, balance: row.balance };
 }
 
 /** Adds credits: an operator grant, or a refund of work that was paid for and not done. */
@@ -105,4 +120,22 @@ export async function ledgerPage(
   );
   const entries = rows.slice(0, limit);
   return { entries, nextCursor: rows.length > limit ? (entries[entries.length - 1]?.id ?? null) : null };
+}
+
+/** Debits, refunds and grants per UTC day over the last `days` days, oldest first. */
+export async function usageByDay(
+  db: Queryable,
+  accountId: string,
+  days: number,
+): Promise<{ day: string; debited: number; refunded: number; granted: number }[]> {
+  const { rows } = await db.query<{ day: string; debited: number; refunded: number; granted: number }>(
+    `select to_char(date_trunc('day', created_at at time zone 'UTC'), 'YYYY-MM-DD') as day,
+            coalesce(-sum(amount) filter (where kind = 'debit'), 0)::int8 as debited,
+            coalesce(sum(amount) filter (where kind = 'refund'), 0)::int8 as refunded,
+            coalesce(sum(amount) filter (where kind = 'grant'), 0)::int8 as granted
+     from ledger where account_id = $1 and created_at >= now() - make_interval(days => $2)
+     group by 1 order by 1`,
+    [accountId, days],
+  );
+  return rows;
 }

@@ -67,7 +67,11 @@ export class DebitBatcher {
   private async settleAll(tx: Queryable, accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
     const total = group.reduce((sum, p) => sum + p.amount, 0);
     const byReason = new Map<string, Pending[]>();
-    for (const p of group) byReason.set(p.reason, [...(byReason.get(p.reason) ?? []), p]);
+    for (const p of group) {
+      const members = byReason.get(p.reason);
+      if (members) members.push(p);
+      else byReason.set(p.reason, [p]);
+    }
     const entries = [...byReason.entries()].map(([reason, members]) => {
       const first = members[0] as Pending;
       const last = members[members.length - 1] as Pending;
@@ -77,24 +81,26 @@ export class DebitBatcher {
         reference: members.length === 1 ? first.reference : `${first.reference ?? ''}..${last.reference ?? ''}`,
       };
     });
-    const { rows } = await tx.query<{ balance_after: number }>(
+    const { rows } = await tx.query<{ after: number; allowance: number; usage_notified: number }>(
       `with taken as (
-         update accounts set balance = balance - $2 where id = $1 and balance >= $2 returning balance
+         update accounts set balance = balance - $2 where id = $1 and balance >= $2
+         returning balance, allowance, usage_notified
+       ), written as (
+         insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+         select $1, 'debit', -e.amount, taken.balance + $2 - sum(e.amount) over (order by e.n), e.reason, e.reference
+         from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as e(amount, reason, reference, n)
        )
-       insert into ledger (account_id, kind, amount, balance_after, reason, reference)
-       select $1, 'debit', -e.amount, taken.balance + $2 - sum(e.amount) over (order by e.n), e.reason, e.reference
-       from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as e(amount, reason, reference, n)
-       returning balance_after`,
+       select balance as after, allowance, usage_notified from taken`,
       [accountId, total, entries.map((e) => e.amount), entries.map((e) => e.reason), entries.map((e) => e.reference)],
     );
-    if (rows.length === 0) return undefined;
-    const after = Math.min(...rows.map((r) => r.balance_after));
-    if (this.observe) await this.observe(tx, accountId, after + total, after);
+    const row = rows[0];
+    if (!row) return undefined;
+    await this.observe?.(tx, { accountId, before: row.after + total, after: row.after, allowance: row.allowance, usageNotified: row.usage_notified });
     // Each request is told the balance just after its own debit, in arrival order.
-    let balance = after + total;
+    let balance = row.after + total;
     return group.map((p) => {
       balance -= p.amount;
-      return { ok: true, balance, entryId: null };
+      return { ok: true, balance };
     });
   }
 
@@ -105,36 +111,39 @@ export class DebitBatcher {
 
   /** When the balance is short: lock it, grant requests in arrival order while it lasts, write their ledger rows. */
   private async settleOneByOne(tx: Queryable, accountId: string, group: Pending[]): Promise<DebitResult[]> {
-    const { rows } = await tx.query<{ balance: number }>('select balance from accounts where id = $1 for update', [accountId]);
-    let balance = rows[0]?.balance ?? 0;
-    const granted: { p: Pending; after: number; index: number }[] = [];
-    const results: DebitResult[] = group.map((p, index) => {
-      if (!rows[0] || p.amount > balance) return { ok: false, balance };
-      balance -= p.amount;
-      granted.push({ p, after: balance, index });
-      return { ok: true, balance, entryId: null };
-    });
-    if (granted.length === 0) return results.map((r) => ({ ...r, balance }));
-    const before = rows[0]?.balance ?? 0;
-    await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
-    if (this.observe) await this.observe(tx, accountId, before, balance);
-    const inserted = await tx.query<{ id: number; balance_after: number }>(
-      `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
-       select $1, 'debit', -amount, after, reason, reference
-       from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, after, reason, reference, n)
-       order by n returning id, balance_after`,
-      [
-        accountId,
-        granted.map((g) => g.p.amount),
-        granted.map((g) => g.after),
-        granted.map((g) => g.p.reason),
-        granted.map((g) => g.p.reference),
-      ],
+    const { rows } = await tx.query<{ balance: number; allowance: number; usage_notified: number }>(
+      'select balance, allowance, usage_notified from accounts where id = $1 for update',
+      [accountId],
     );
-    // Every granted debit is > 0, so balance_after tells the rows apart.
-    const ids = new Map(inserted.rows.map((r) => [r.balance_after, r.id]));
-    for (const g of granted) results[g.index] = { ok: true, balance: g.after, entryId: ids.get(g.after) ?? null };
-    // A refused request reports the balance as the transaction left it.
-    return results.map((r) => (r.ok ? r : { ok: false, balance }));
+    const account = rows[0];
+    const before = account?.balance ?? 0;
+    let balance = before;
+    const granted: { p: Pending; after: number }[] = [];
+    const outcomes = group.map((p) => {
+      if (!account || p.amount > balance) return false;
+      balance -= p.amount;
+      granted.push({ p, after: balance });
+      return true;
+    });
+    if (account && granted.length > 0) {
+      await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
+      await this.observe?.(tx, { accountId, before, after: balance, allowance: account.allowance, usageNotified: account.usage_notified });
+      await tx.query(
+        `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
+         select $1, 'debit', -amount, after, reason, reference
+         from unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) with ordinality as t(amount, after, reason, reference, n)
+         order by n`,
+        [
+          accountId,
+          granted.map((g) => g.p.amount),
+          granted.map((g) => g.after),
+          granted.map((g) => g.p.reason),
+          granted.map((g) => g.p.reference),
+        ],
+      );
+    }
+    // A granted request is told the balance just after its debit; a refused one, the balance as the transaction left it.
+    let next = 0;
+    return outcomes.map((ok) => (ok ? { ok: true, balance: (granted[next++] as { after: number }).after } : { ok: false, balance }));
   }
 }

@@ -3,7 +3,7 @@
 // rows are consecutive runs (phones) is read one row at a time and never parsed; otherwise (emails, whose
 // chunks follow domains) the results are parsed once and put in order.
 import type { Queryable } from '../db/db.js';
-import type { BatchRow } from './batch-repo.js';
+import { type BatchRow, placeBySeq, type ResultRow } from './batch-repo.js';
 import { batchStatus } from './batch-view.js';
 
 interface RowInfo {
@@ -44,17 +44,11 @@ export function batchBody(db: Queryable, batch: BatchRow, ttlDays: number, overr
         first = false;
       }
     } else {
-      const { rows: all } = await db.query<{ seqs: number[]; results: string }>(
-        'select seqs, results from batch_results where batch_id = $1 and created_at = $2',
-        [batch.id, batch.created_at],
-      );
-      const bySeq = new Array<unknown>(batch.total);
-      for (const row of all) {
-        const parsed = JSON.parse(row.results) as unknown[];
-        row.seqs.forEach((seq, i) => {
-          bySeq[seq] = parsed[i];
-        });
-      }
+      const { rows: all } = await db.query<ResultRow>('select seqs, results from batch_results where batch_id = $1 and created_at = $2', [
+        batch.id,
+        batch.created_at,
+      ]);
+      const bySeq = placeBySeq(all, batch.total);
       let out: string[] = [];
       for (const result of bySeq) {
         if (result === undefined) continue;

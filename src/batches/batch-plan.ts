@@ -2,16 +2,13 @@
 // addresses of one domain go to the same job wherever they sit in the list, so one MX look-up and one SMTP
 // session serve all of them (a large domain is split over several jobs of its own).
 
-export const PHONE_CHUNK = 500;
-export const EMAIL_CHUNK = 100;
-
 export interface PlannedItem {
   seq: number;
   chunk: number;
   input: string;
 }
 
-export function domainOf(email: string): string {
+function domainOf(email: string): string {
   const at = email.lastIndexOf('@');
   return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
 }
@@ -30,12 +27,12 @@ export function distinctEmails(emails: string[]): string[] {
   return out;
 }
 
-export function planPhones(inputs: string[], chunkSize = PHONE_CHUNK): { items: PlannedItem[]; chunks: number } {
+export function planPhones(inputs: string[], chunkSize: number): { items: PlannedItem[]; chunks: number } {
   const items = inputs.map((input, seq) => ({ seq, chunk: Math.floor(seq / chunkSize), input }));
   return { items, chunks: Math.ceil(inputs.length / chunkSize) };
 }
 
-export function planEmails(inputs: string[], chunkSize = EMAIL_CHUNK): { items: PlannedItem[]; chunks: number } {
+export function planEmails(inputs: string[], chunkSize: number): { items: PlannedItem[]; chunks: number } {
   const byDomain = new Map<string, number[]>();
   inputs.forEach((input, seq) => {
     const domain = domainOf(input);

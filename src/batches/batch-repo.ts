@@ -4,7 +4,11 @@ import type { Queryable } from '../db/db.js';
 import type { PlannedItem } from './batch-plan.js';
 
 export type BatchKind = 'phone' | 'email';
-export type BatchStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
+export const BATCH_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/** Still running: waiting for its first job, or being worked on. */
+export const isActive = (status: BatchStatus) => status === 'queued' || status === 'processing';
 
 export interface BatchRow {
   id: string;
@@ -15,7 +19,6 @@ export interface BatchRow {
   options: { country?: string; smtp_check?: boolean };
   total: number;
   processed: number;
-  chunks: number;
   credits_charged: number;
   credits_refunded: number;
   webhook_url: string | null;
@@ -37,7 +40,6 @@ export interface NewBatch {
   level: string;
   options: BatchRow['options'];
   total: number;
-  chunks: number;
   creditsCharged: number;
   webhookUrl: string | null;
   webhookSecret: string | null;
@@ -46,8 +48,8 @@ export interface NewBatch {
 
 export async function insertBatch(tx: Queryable, batch: NewBatch, items: PlannedItem[]): Promise<void> {
   await tx.query(
-    `insert into batches (id, account_id, kind, level, options, total, chunks, credits_charged, webhook_url, webhook_secret, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       batch.id,
       batch.accountId,
@@ -55,7 +57,6 @@ export async function insertBatch(tx: Queryable, batch: NewBatch, items: Planned
       batch.level,
       JSON.stringify(batch.options),
       batch.total,
-      batch.chunks,
       batch.creditsCharged,
       batch.webhookUrl,
       batch.webhookSecret,
@@ -98,10 +99,13 @@ export async function pendingItems(db: Queryable, batch: BatchRow, chunk: number
   return rows;
 }
 
-/** Marks the batch started if it was waiting; true when this call did it. */
-export async function markStarted(db: Queryable, id: string): Promise<boolean> {
-  const res = await db.query("update batches set status = 'processing', started_at = now() where id = $1 and status = 'queued'", [id]);
-  return res.rowCount > 0;
+/** Marks the batch started if it was waiting; the started batch when this call did it. */
+export async function markStarted(db: Queryable, id: string): Promise<BatchRow | undefined> {
+  const { rows } = await db.query<BatchRow>(
+    "update batches set status = 'processing', started_at = now() where id = $1 and status = 'queued' returning *",
+    [id],
+  );
+  return rows[0];
 }
 
 /**
@@ -114,7 +118,7 @@ export async function writeResults(
   chunk: number,
   round: number,
   results: { seq: number; json: string }[],
-): Promise<{ written: number; fresh: { seq: number; json: string }[]; status: BatchStatus; processed: number }> {
+): Promise<{ written: number; fresh: { seq: number; json: string }[]; batch: BatchRow }> {
   // Only items of the chunk with no result yet, whatever round wrote the others: a round run twice, or
   // beside the next one (after a crash between commit and completion), must not count an item twice.
   const { rows: done } = await tx.query<{ seq: number }>(
@@ -132,90 +136,87 @@ export async function writeResults(
     );
     if (res.rowCount > 0) written = fresh.length;
   }
-  const { rows } = await tx.query<{ status: BatchStatus; processed: number }>(
+  const { rows } = await tx.query<BatchRow>(
     `update batches set
        processed = processed + $2,
        status = case when processed + $2 >= total then 'completed' else 'processing' end,
        started_at = coalesce(started_at, now()),
        completed_at = case when processed + $2 >= total then now() else completed_at end
      where id = $1
-     returning status, processed`,
+     returning *`,
     [batch.id, written],
   );
-  const row = rows[0] as { status: BatchStatus; processed: number };
-  return { written, fresh: written > 0 ? fresh : [], ...row };
+  return { written, fresh: written > 0 ? fresh : [], batch: rows[0] as BatchRow };
 }
 
-/** Ends a batch that has not finished (cancelled or failed) and returns the credits to refund. */
+/** Ends a batch that has not finished (cancelled or failed); returns it as ended and the credits to refund. */
 export async function endUnfinished(
   tx: Queryable,
   batch: BatchRow,
   status: 'cancelled' | 'failed',
   error: { code: string; message: string } | null,
-): Promise<number> {
+): Promise<{ ended: BatchRow; refund: number }> {
   const refund = batch.total - batch.processed;
-  await tx.query(
+  const { rows } = await tx.query<BatchRow>(
     `update batches set status = $2, completed_at = now(), credits_refunded = credits_refunded + $3,
        error_code = $4, error_message = $5
-     where id = $1`,
+     where id = $1 returning *`,
     [batch.id, status, refund, error?.code ?? null, error?.message ?? null],
   );
-  return refund;
+  return { ended: rows[0] as BatchRow, refund };
 }
 
-interface ResultRow {
+export interface ResultRow {
   seqs: number[];
   results: string;
 }
 
-async function resultRows(db: Queryable, batch: BatchRow): Promise<ResultRow[]> {
-  const { rows } = await db.query<ResultRow>(
-    'select seqs, results from batch_results where batch_id = $1 and created_at = $2 order by seqs[1]',
-    [batch.id, batch.created_at],
-  );
-  return rows;
+/**
+ * Parses result rows (a JSON array each, in `seqs` order) and puts every result at its item's place; a
+ * sparse array of `size`, where items without a result (a cancelled or failed batch) stay empty.
+ */
+export function placeBySeq(rows: ResultRow[], size: number): unknown[] {
+  const bySeq = new Array<unknown>(size);
+  for (const row of rows) {
+    const parsed = JSON.parse(row.results) as unknown[];
+    row.seqs.forEach((seq, i) => {
+      bySeq[seq] = parsed[i];
+    });
+  }
+  return bySeq;
 }
 
 /**
  * The results of the items in [offset, offset + limit), in input order, as the inside of a JSON array
- * (items without a result, in a cancelled or failed batch, are left out). Rows are parsed only when needed.
+ * (items without a result are left out). Only the rows that hold some of them are read.
  */
-export async function resultsPage(db: Queryable, batch: BatchRow, offset: number, limit: number): Promise<{ json: string; count: number }> {
-  const rows = await resultRows(db, batch);
+export async function resultsPage(db: Queryable, batch: BatchRow, offset: number, limit: number): Promise<string> {
   const end = Math.min(offset + limit, batch.total);
-  // Phone batches, read whole: rows are consecutive runs 0..n, so their arrays are spliced without parsing.
-  let next = 0;
-  const consecutive = rows.every((r) => r.seqs.every((s) => s === next++));
-  if (consecutive && offset === 0 && end >= next) {
-    return { json: rows.map((r) => r.results.slice(1, -1)).filter((t) => t !== '').join(','), count: next };
-  }
-  const bySeq = new Array<unknown>(batch.total);
-  for (const row of rows) {
-    if (row.seqs[row.seqs.length - 1] as number < offset || (row.seqs[0] as number) >= end) continue;
-    const parsed = JSON.parse(row.results) as unknown[];
-    row.seqs.forEach((seq, i) => {
-      if (seq >= offset && seq < end) bySeq[seq] = parsed[i];
-    });
-  }
+  // A row's seqs are in ascending order: its first and last bound it.
+  const { rows } = await db.query<ResultRow>(
+    `select seqs, results from batch_results
+     where batch_id = $1 and created_at = $2 and seqs[array_length(seqs, 1)] >= $3 and seqs[1] < $4`,
+    [batch.id, batch.created_at, offset, end],
+  );
+  const bySeq = placeBySeq(rows, batch.total);
   const texts: string[] = [];
   for (let seq = offset; seq < end; seq++) if (bySeq[seq] !== undefined) texts.push(JSON.stringify(bySeq[seq]));
-  return { json: texts.join(','), count: texts.length };
+  return texts.join(',');
 }
 
 /** Every item with its result (or null), in input order, for the CSV download. */
 export async function itemsWithResults(db: Queryable, batch: BatchRow): Promise<{ seq: number; input: string; result: unknown }[]> {
-  const rows = await resultRows(db, batch);
-  const bySeq = new Map<number, unknown>();
-  for (const row of rows) {
-    const parsed = JSON.parse(row.results) as unknown[];
-    row.seqs.forEach((seq, i) => bySeq.set(seq, parsed[i]));
-  }
+  const { rows } = await db.query<ResultRow>('select seqs, results from batch_results where batch_id = $1 and created_at = $2', [
+    batch.id,
+    batch.created_at,
+  ]);
+  const bySeq = placeBySeq(rows, batch.total);
   const items = await db.query<{ seq: number; input: string }>(
     `select t.seq, t.input from batch_items i, unnest(i.seqs, i.inputs) as t(seq, input)
      where i.batch_id = $1 and i.created_at = $2 order by t.seq`,
     [batch.id, batch.created_at],
   );
-  return items.rows.map((item) => ({ ...item, result: bySeq.get(item.seq) ?? null }));
+  return items.rows.map((item) => ({ ...item, result: bySeq[item.seq] ?? null }));
 }
 
 export async function listBatches(

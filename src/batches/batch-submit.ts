@@ -92,14 +92,13 @@ export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promi
       const claim = await claimKey(tx, s.accountId, s.idempotency.key, s.idempotency.requestHash);
       if (!claim.claimed) return { replayed: true, statusCode: claim.statusCode, body: claim.body };
     }
-    const charge = await debit(tx, s.accountId, unique.length, `validate-async ${s.kind}s`, id);
+    const charge = await debit(tx, s.accountId, unique.length, `validate-async ${s.kind}s`, id, s.onDebit);
     if (!charge.ok) {
       throw new ApiError(
         'insufficient_credits',
         `This batch needs ${unique.length} credits and the balance is ${charge.balance}`,
       );
     }
-    await s.onDebit?.(tx, s.accountId, charge.balance + unique.length, charge.balance);
     const createdAt = new Date();
     await insertBatch(
       tx,
@@ -110,7 +109,6 @@ export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promi
         level: s.level,
         options: s.kind === 'phone' ? (s.country ? { country: s.country } : {}) : { smtp_check: s.smtpCheck ?? true },
         total: unique.length,
-        chunks: plan.chunks,
         creditsCharged: unique.length,
         webhookUrl: s.webhookUrl ?? null,
         webhookSecret: s.webhookSecret ?? null,

@@ -1,29 +1,26 @@
 // What clients see of a batch: the status object of seeds 000 and 003, and the CSV columns of its results.
 import Type from 'typebox';
-import type { BatchRow } from './batch-repo.js';
-
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
-const NullableTime = Type.Unsafe<Date | string | null>({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] });
+import { Nullable, NullableTimestamp, Timestamp } from '../http/types.js';
+import { BATCH_STATUSES, type BatchRow } from './batch-repo.js';
 
 export const BatchStatusSchema = Type.Object({
   batch_id: Type.String(),
   kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
-  status: Type.Union(['queued', 'processing', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
+  status: Type.Enum(BATCH_STATUSES),
   total: Type.Integer(),
   processed: Type.Integer(),
   progress: Type.Number({ description: 'processed / total, from 0 to 1' }),
   level: Type.String(),
-  created_at: Time,
-  started_at: NullableTime,
-  completed_at: NullableTime,
+  created_at: Timestamp,
+  started_at: NullableTimestamp,
+  completed_at: NullableTimestamp,
   has_webhook: Type.Boolean(),
-  webhook_sent_at: NullableTime,
+  webhook_sent_at: NullableTimestamp,
   webhook_status_code: Nullable(Type.Integer()),
   credits_charged: Type.Integer(),
   credits_refunded: Type.Integer(),
   error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  expires_at: Time,
+  expires_at: Timestamp,
 });
 
 export function batchStatus(batch: BatchRow, ttlDays: number) {

@@ -1,12 +1,12 @@
 // The jobs that do a batch's work. A chunk job checks the items of its chunk that have no result yet and
 // writes their results; running it twice (a worker died, a job expired) writes each result once. Results
 // computed after a batch was cancelled or failed are dropped. Greylisted addresses get more rounds later.
-import { credit } from '../accounts/credits.js';
 import type { Db, Queryable } from '../db/db.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { validatePhone } from '../phone/phone-engine.js';
 import type { JobHandler } from '../worker/worker.js';
-import { type BatchRow, endUnfinished, getBatch, markStarted, pendingItems, writeResults } from './batch-repo.js';
+import { endBatch } from './batch-cancel.js';
+import { type BatchRow, getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
 import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE, type ChunkJob } from './batch-submit.js';
 
 /** What the worker needs of the email engine. */
@@ -36,7 +36,6 @@ export interface BatchWorkerDeps {
   hooks?: BatchHooks;
 }
 
-const ACTIVE = new Set(['queued', 'processing']);
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
 const PHONE_SLICE = 100;
 
@@ -57,10 +56,11 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
     async run(job, _meta, ctx) {
       const round = job.round ?? 0;
       const batch = await getBatch(db, job.batchId);
-      if (!batch || batch.purged_at || !ACTIVE.has(batch.status)) return;
+      if (!batch || batch.purged_at || !isActive(batch.status)) return;
       if (batch.status === 'queued') {
         await db.transaction(async (tx) => {
-          if ((await markStarted(tx, batch.id)) && deps.hooks?.onStarted) await deps.hooks.onStarted(tx, batch);
+          const started = await markStarted(tx, batch.id);
+          if (started) await deps.hooks?.onStarted?.(tx, started);
         });
       }
       const items = await pendingItems(db, batch, job.chunk);
@@ -92,7 +92,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
 
       await db.transaction(async (tx) => {
         const current = await getBatch(tx, batch.id, { forUpdate: true });
-        if (!current || !ACTIVE.has(current.status)) {
+        if (!current || !isActive(current.status)) {
           retry = [];
           return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
         }
@@ -104,11 +104,9 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
             startAfter: new Date(Date.now() + delay * 1000),
           });
         }
-        if (after.status === 'completed' && deps.hooks?.onFinished) {
-          await deps.hooks.onFinished(tx, { ...current, status: 'completed', processed: after.processed });
-        }
+        if (after.batch.status === 'completed') await deps.hooks?.onFinished?.(tx, after.batch);
         deps.log.info(
-          { batch_id: batch.id, chunk: job.chunk, round, written: after.written, later: retry.length, processed: after.processed, status: after.status },
+          { batch_id: batch.id, chunk: job.chunk, round, written: after.written, later: retry.length, processed: after.batch.processed, status: after.batch.status },
           'chunk done',
         );
       });
@@ -123,13 +121,16 @@ export function chunkFailedHandler(deps: Pick<BatchWorkerDeps, 'db' | 'hooks'>):
     async run(job) {
       await deps.db.transaction(async (tx) => {
         const batch = await getBatch(tx, job.batchId, { forUpdate: true });
-        if (!batch || !ACTIVE.has(batch.status)) return;
+        if (!batch || !isActive(batch.status)) return;
         const message =
           `Part of the batch (chunk ${job.chunk}) could not be processed after several attempts; ` +
           `${batch.processed} of ${batch.total} items were checked and the other ${batch.total - batch.processed} credits were refunded`;
-        const refund = await endUnfinished(tx, batch, 'failed', { code: 'processing_failed', message });
-        if (refund > 0) await credit(tx, batch.account_id, 'refund', refund, 'batch failed: unprocessed items', batch.id);
-        if (deps.hooks?.onFinished) await deps.hooks.onFinished(tx, (await getBatch(tx, batch.id)) as BatchRow);
+        await endBatch(
+          tx,
+          batch,
+          { status: 'failed', error: { code: 'processing_failed', message }, refundReason: 'batch failed: unprocessed items' },
+          deps.hooks,
+        );
       });
     },
   };

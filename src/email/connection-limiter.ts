@@ -44,11 +44,6 @@ export class ConnectionLimiter {
     });
   }
 
-  /** Connections open now, in all and to `host`. */
-  inUse(host?: string): number {
-    return host === undefined ? this.active : (this.perHostActive.get(host) ?? 0);
-  }
-
   private free(host: string): boolean {
     return this.active < this.global && (this.perHostActive.get(host) ?? 0) < this.perHost;
   }

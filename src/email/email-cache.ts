@@ -23,15 +23,15 @@ export function createEmailCache(db: Queryable, ttlSeconds: number): EmailCache 
       const found = new Map<string, StoredResult>();
       if (ttlSeconds <= 0 || addresses.length === 0) return found;
       for (let i = 0; i < addresses.length; i += CHUNK) {
-        const { rows } = await db.query<{ address: string; result: StoredResult | string }>(
+        const { rows } = await db.query<{ address: string; result: StoredResult }>(
           `select address, result from email_result_cache
             where address in (select jsonb_array_elements_text($1::jsonb))
               and expires_at > now() and (smtp_checked or not $2::boolean)
             order by smtp_checked asc`,
           [JSON.stringify(addresses.slice(i, i + CHUNK)), smtpChecked],
         );
-        // Ordered so that a probed row, when there are both, is the one kept.
-        for (const row of rows) found.set(row.address, typeof row.result === 'string' ? JSON.parse(row.result) : row.result);
+        // Ordered so that a probed row, when there are both, is the one kept. Both drivers parse jsonb.
+        for (const row of rows) found.set(row.address, row.result);
       }
       return found;
     },

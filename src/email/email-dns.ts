@@ -13,7 +13,7 @@
 // learnt by one probe, lives on the same entry and expires with it. The per-address results, which are
 // expensive to rebuild, live in the database (email-cache.ts).
 import type { AddressGuard, GuardReason } from '../net/address-guard.js';
-import type { DnsAnswer, DnsClient } from './dns-resolver.js';
+import type { DnsAnswer, DnsClient } from '../net/dns-client.js';
 
 export interface MxHost {
   host: string;
@@ -34,12 +34,6 @@ export type DomainInfo =
 const MAX_TTL_SECONDS = 3600;
 const MAX_ENTRIES = 50_000;
 
-interface Entry {
-  info: Promise<DomainInfo>;
-  expiresAt: number;
-  catchAll: boolean | null;
-}
-
 export interface DomainResolver {
   resolve(domain: string): Promise<DomainInfo>;
   /** The catch-all verdict learnt for the domain while its entry lives; null when not known. */
@@ -55,12 +49,55 @@ interface HostAddresses {
 
 const ttlOf = (answer: DnsAnswer<unknown>) => ('ttl' in answer ? answer.ttl : 0);
 
+interface Cached<T, M> {
+  value: Promise<T>;
+  expiresAt: number;
+  /** What else lives and expires with the entry. */
+  meta: M;
+}
+
+/**
+ * Promises by key: one load serves every caller while it is pending; its value is then kept for the TTL
+ * `ttlOf` gives it (seconds, at most MAX_TTL_SECONDS; 0 or less: not kept), a rejection not at all. At most
+ * MAX_ENTRIES, the one loaded longest ago dropped first.
+ */
+function ttlCache<T, M>(now: () => number, ttlOf: (value: T) => number) {
+  const entries = new Map<string, Cached<T, M>>();
+  const fresh = (key: string): Cached<T, M> | undefined => {
+    const hit = entries.get(key);
+    return hit && hit.expiresAt > now() ? hit : undefined;
+  };
+  return {
+    fresh,
+    get(key: string, load: () => Promise<T>, meta: M): Promise<T> {
+      const hit = fresh(key);
+      if (hit) return hit.value;
+      const entry: Cached<T, M> = { value: load(), expiresAt: Number.POSITIVE_INFINITY, meta };
+      const drop = () => {
+        if (entries.get(key) === entry) entries.delete(key);
+      };
+      entry.value.then((value) => {
+        const ttl = ttlOf(value);
+        if (ttl > 0) entry.expiresAt = now() + Math.min(ttl, MAX_TTL_SECONDS) * 1000;
+        else drop();
+      }, drop);
+      entries.delete(key);
+      entries.set(key, entry);
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      return entry.value;
+    },
+  };
+}
+
 export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard; now?: () => number }): DomainResolver {
   const { dns, guard } = deps;
   const now = deps.now ?? Date.now;
-  const cache = new Map<string, Entry>();
+  // Failures are not cached. The catch-all verdict of a domain lives on its entry.
+  const domainCache = ttlCache<{ info: DomainInfo; ttl: number }, { catchAll: boolean | null }>(now, (r) =>
+    r.info.kind === 'dns_error' ? 0 : r.ttl,
+  );
   // MX hosts are shared by many domains (a provider's): their addresses are cached too, by TTL.
-  const hosts = new Map<string, { expiresAt: number; lookup: Promise<HostAddresses> }>();
+  const hostCache = ttlCache<HostAddresses, undefined>(now, (r) => (r.error !== null ? 0 : r.ttl));
 
   async function lookupHost(host: string): Promise<HostAddresses> {
     const answers = await Promise.all([dns.addresses(host, 'A'), dns.addresses(host, 'AAAA')]);
@@ -71,22 +108,7 @@ export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard
     return { addresses, ttl, error: addresses.length === 0 && errors.length > 0 ? (errors[0] as { message: string }).message : null };
   }
 
-  function hostAddresses(host: string): Promise<HostAddresses> {
-    const hit = hosts.get(host);
-    if (hit && hit.expiresAt > now()) return hit.lookup;
-    const entry = { expiresAt: Number.POSITIVE_INFINITY, lookup: lookupHost(host) };
-    hosts.delete(host);
-    hosts.set(host, entry);
-    if (hosts.size > MAX_ENTRIES) hosts.delete(hosts.keys().next().value as string);
-    entry.lookup.then(
-      (r) => {
-        if (r.error !== null || r.ttl <= 0) hosts.delete(host);
-        else entry.expiresAt = now() + Math.min(r.ttl, MAX_TTL_SECONDS) * 1000;
-      },
-      () => hosts.delete(host),
-    );
-    return entry.lookup;
-  }
+  const hostAddresses = (host: string) => hostCache.get(host, () => lookupHost(host), undefined);
 
   function checkAddresses(host: string, priority: number, addresses: string[]): MxHost {
     const result: MxHost = { host, priority, addresses: [], blocked: [] };
@@ -105,7 +127,7 @@ export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard
     const mx = await dns.mx(domain);
     if (mx.kind === 'error') return { info: { kind: 'dns_error', message: mx.message }, ttl: 0 };
     if (mx.kind === 'nxdomain') return { info: { kind: 'domain_not_found' }, ttl: mx.ttl };
-    if (mx.kind === 'records' && mx.records.some((r) => r.exchange === '' || r.exchange === '.')) {
+    if (mx.kind === 'records' && mx.records.some((r) => r.exchange === '')) {
       return { info: { kind: 'null_mx' }, ttl: mx.ttl };
     }
     if (mx.kind === 'nodata') {
@@ -129,33 +151,17 @@ export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard
   }
 
   return {
-    resolve(domain) {
-      const hit = cache.get(domain);
-      if (hit && hit.expiresAt > now()) return hit.info;
-      const entry: Entry = { info: Promise.resolve({ kind: 'no_mail_server' }), expiresAt: Number.POSITIVE_INFINITY, catchAll: null };
-      entry.info = lookup(domain).then(
-        ({ info, ttl }) => {
-          if (info.kind === 'dns_error' || ttl <= 0) cache.delete(domain);
-          else entry.expiresAt = now() + Math.min(ttl, MAX_TTL_SECONDS) * 1000;
-          return info;
-        },
-        (err: unknown) => {
-          cache.delete(domain);
-          return { kind: 'dns_error', message: String(err) } as DomainInfo;
-        },
-      );
-      cache.delete(domain);
-      cache.set(domain, entry); // while pending, concurrent callers share the lookup
-      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-      return entry.info;
+    async resolve(domain) {
+      const load = () =>
+        lookup(domain).catch((err: unknown) => ({ info: { kind: 'dns_error', message: String(err) } as DomainInfo, ttl: 0 }));
+      return (await domainCache.get(domain, load, { catchAll: null })).info;
     },
     catchAll(domain) {
-      const hit = cache.get(domain);
-      return hit && hit.expiresAt > now() ? hit.catchAll : null;
+      return domainCache.fresh(domain)?.meta.catchAll ?? null;
     },
     rememberCatchAll(domain, value) {
-      const hit = cache.get(domain);
-      if (hit) hit.catchAll = value;
+      const entry = domainCache.fresh(domain);
+      if (entry) entry.meta.catchAll = value;
     },
   };
 }

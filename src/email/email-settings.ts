@@ -3,45 +3,6 @@
 import os from 'node:os';
 import { isIP } from 'node:net';
 
-export interface DnsServer {
-  host: string;
-  port: number;
-}
-
-/** "127.0.0.1:5353, [::1]:53, 10.0.0.2" → servers (port 53 when omitted). Throws naming the bad entry. */
-export function parseDnsServers(text: string): DnsServer[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((entry) => {
-      let host = entry;
-      let port = '53';
-      const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-      if (bracketed) {
-        host = bracketed[1] as string;
-        port = bracketed[2] ?? '53';
-      } else if (isIP(entry) !== 6 && entry.includes(':')) {
-        const at = entry.lastIndexOf(':');
-        host = entry.slice(0, at);
-        port = entry.slice(at + 1);
-      }
-      const portNumber = Number(port);
-      if (isIP(host) === 0 || !/^\d+$/.test(port) || portNumber < 1 || portNumber > 65535) {
-        throw new Error(`"${entry}" is not an IP address with an optional port (127.0.0.1:5353, [::1]:53)`);
-      }
-      return { host, port: portNumber };
-    });
-}
-
-export function dnsServersProblem(text: string): string | null {
-  try {
-    return parseDnsServers(text).length > 0 ? null : 'no server given';
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
 // Names a mail server must not be greeted with: they are not ours, and using them gets the sending
 // address blocklisted (an "impossible HELO").
 const FORBIDDEN_HELO = /^(localhost|localhost\.localdomain|(.*\.)?(gmail|googlemail|google|yahoo|outlook|hotmail|live|icloud|aol)\.com)$/i;

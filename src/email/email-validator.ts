@@ -4,8 +4,8 @@
 import type { EmailSettings } from '../config.js';
 import type { Queryable } from '../db/db.js';
 import { createAddressGuard } from '../net/address-guard.js';
+import { createDnsClient, type DnsClient } from '../net/dns-client.js';
 import { ConnectionLimiter } from './connection-limiter.js';
-import { createDnsClient } from './dns-resolver.js';
 import { createEmailCache, type StoredResult } from './email-cache.js';
 import { createDomainResolver, type DomainInfo } from './email-dns.js';
 import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
@@ -14,8 +14,6 @@ import { parseAddress, type ParsedAddress } from './email-syntax.js';
 import { decide, type Flags } from './email-verdict.js';
 import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
 
-export type EmailConfig = EmailSettings;
-
 export interface EmailCheckOptions {
   smtpCheck: boolean;
   useCache: boolean;
@@ -23,9 +21,7 @@ export interface EmailCheckOptions {
 
 export interface EmailLog {
   debug(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
 }
 
 export interface EmailValidator {
@@ -39,23 +35,9 @@ export interface EmailValidator {
   ): Promise<{ results: EmailResult[]; concurrency: number }>;
 }
 
-const DNS_CONCURRENCY = 32;
 const NO_FLAGS: Flags = { disposable: false, role: false, free: false, suggestion: null };
 
 type Good = Extract<ParsedAddress, { ok: true }>;
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return out;
-}
 
 function flagsOf(address: Good): Flags {
   const disposable = isDisposable(address.domain);
@@ -70,10 +52,11 @@ function flagsOf(address: Good): Flags {
 /** Definite results are worth keeping; unknown ones are asked again, syntax errors cost nothing. */
 const worthCaching = (r: EmailResult) => r.status !== 'unknown' && r.reason !== 'invalid_syntax';
 
-export function createEmailValidator(deps: { config: EmailConfig; db: Queryable; log: EmailLog }): EmailValidator {
+/** `dns`: the process's DNS client (its cap on questions in flight is per client); one of its own from `config` when absent. */
+export function createEmailValidator(deps: { config: EmailSettings; db: Queryable; log: EmailLog; dns?: DnsClient }): EmailValidator {
   const { config, log } = deps;
   const guard = createAddressGuard({ allowedCidrs: config.smtpAllowedCidrs });
-  const dns = createDnsClient({ servers: config.dnsServers, timeoutMs: config.dnsTimeoutMs });
+  const dns = deps.dns ?? createDnsClient({ servers: config.dnsServers, timeoutMs: config.dnsTimeoutMs });
   const domains = createDomainResolver({ dns, guard });
   const limiter = new ConnectionLimiter(config.smtpMaxPerHost, config.smtpMaxConnections);
   const cache = createEmailCache(deps.db, config.cacheTtlSeconds);
@@ -130,8 +113,9 @@ export function createEmailValidator(deps: { config: EmailConfig; db: Queryable;
     }
 
     options.signal?.throwIfAborted();
+    // All at once: the DNS client keeps its questions in flight within its own cap, the rest waiting.
     const domainList = [...byDomain.keys()];
-    const resolved = await mapLimited(domainList, DNS_CONCURRENCY, (d) => domains.resolve(d));
+    const resolved = await Promise.all(domainList.map((d) => domains.resolve(d)));
     const infos = new Map(domainList.map((d, i) => [d, resolved[i] as DomainInfo]));
     options.signal?.throwIfAborted();
 

@@ -256,7 +256,6 @@ export async function probeDomains(
       while (!aborted && q.length > 0 && !down.has(address)) {
         peak = Math.max(peak, ++open);
         live.set(address, (live.get(address) ?? 0) + 1);
-        const target = (q[0] as Job).probe.targets[(q[0] as Job).targetIndex] as ProbeTarget;
         const opened = await openSmtpSession({ address, port: options.port, helo: options.helo, timeoutMs: options.timeoutMs });
         if (!opened.ok) {
           open--;
@@ -277,7 +276,8 @@ export async function probeDomains(
         let progressed = false;
         for (let job = q.shift(); job && !aborted; job = usable && more ? q.shift() : undefined) {
           w.busy++;
-          const run = await runJob(session, job, job.probe.targets[job.targetIndex] ?? target, budget);
+          // A queued job's current target is this address (enqueue() put it here).
+          const run = await runJob(session, job, job.probe.targets[job.targetIndex] as ProbeTarget, budget);
           w.busy--;
           if (aborted) break;
           if (run.ok) {

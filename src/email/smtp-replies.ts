@@ -37,8 +37,7 @@ export function classifyRcpt(reply: SmtpReply): RcptVerdict {
   const detail = enhanced?.split('.').slice(1).join('.') ?? '';
   if (code >= 400 && code < 500) {
     if (code === 452 && (enhanced === '4.5.3' || TOO_MANY_RECIPIENTS.test(message))) return 'too_many';
-    if ((code === 452 || detail === '2.2') && FULL.test(message)) return 'full';
-    if (detail === '2.2') return 'full';
+    if (detail === '2.2' || (code === 452 && FULL.test(message))) return 'full';
     if (code === 450 || code === 451) return 'greylisted';
     return 'temporary';
   }

@@ -15,7 +15,6 @@ export type SmtpFailureKind = 'timeout' | 'closed' | 'refused';
 export type SmtpStep = { ok: true; reply: SmtpReply } | { ok: false; failure: SmtpFailureKind; message: string };
 
 export interface SmtpSession {
-  readonly greeting: SmtpReply;
   /** The server advertised SMTPUTF8 (RFC 6531). */
   readonly smtpUtf8: boolean;
   command(line: string): Promise<SmtpStep>;
@@ -33,7 +32,8 @@ const MAX_LINE = 4096;
 const MAX_REPLY_LINES = 100;
 const QUIT_WAIT_MS = 1000;
 
-function parseReply(lines: string[]): SmtpReply {
+/** One reply from its lines ("250-first", "250 last"): the first line's code, the texts joined. */
+export function parseReply(lines: string[]): SmtpReply {
   const code = Number(lines[0]?.slice(0, 3));
   const text = lines.map((l) => l.slice(4).trim()).join(' ').trim();
   const enhanced = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1] ?? null;
@@ -170,7 +170,6 @@ export async function openSmtpSession(options: {
   return {
     ok: true,
     session: {
-      greeting: greeting.reply,
       smtpUtf8: extensions.includes('SMTPUTF8'),
       command: send,
       async quit() {

@@ -4,12 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Queryable } from '../db/db.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { deliveriesWaiting } from '../webhooks/webhook-deliveries.js';
 
 export interface Metrics {
   registry: Registry;
 }
 
-export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined, db?: Queryable): Metrics {
+export function installMetrics(app: FastifyInstance, queue: JobQueue, db: Queryable): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sieve_' });
   const requests = new Counter({
@@ -31,7 +32,6 @@ export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     async collect() {
-      if (!queue) return;
       this.reset();
       for (const [name, depth] of Object.entries(await queue.depth())) {
         this.set({ queue: name, state: 'queued' }, depth.queued);
@@ -46,14 +46,7 @@ export function installMetrics(app: FastifyInstance, queue: JobQueue | undefined
     labelNames: ['status'] as const,
     registers: [registry],
     async collect() {
-      if (!db) return;
-      this.reset();
-      this.set({ status: 'pending' }, 0);
-      this.set({ status: 'sending' }, 0);
-      const { rows } = await db.query<{ status: string; n: number }>(
-        "select status, count(*)::int as n from webhook_deliveries where status in ('pending', 'sending') group by status",
-      );
-      for (const row of rows) this.set({ status: row.status }, row.n);
+      for (const [status, n] of Object.entries(await deliveriesWaiting(db))) this.set({ status }, n);
     },
   });
 

@@ -31,7 +31,7 @@ function secondsUntilAllowed(limit: number, windowMs: number, elapsed: number, p
   return (windowMs - elapsed + Math.max(0, intoNext)) / 1000;
 }
 
-export function decide(limit: number, windowMs: number, now: number, taken: { allowed: boolean; previous: number; current: number }): LimitDecision {
+function decide(limit: number, windowMs: number, now: number, taken: { allowed: boolean; previous: number; current: number }): LimitDecision {
   const elapsed = now % windowMs;
   const weight = 1 - elapsed / windowMs;
   const used = taken.previous * weight + taken.current;

@@ -93,7 +93,7 @@ function matches(addr: Addr, range: Cidr): boolean {
 }
 
 /** The IPv4 address an IPv6 address carries and leads to, if it is one of the embedding forms. */
-export function embeddedIPv4(addr: ipaddr.IPv6): ipaddr.IPv4 | null {
+function embeddedIPv4(addr: ipaddr.IPv6): ipaddr.IPv4 | null {
   const b = addr.toByteArray();
   if (matches(addr, MAPPED) || matches(addr, SIIT) || matches(addr, NAT64)) {
     return new ipaddr.IPv4(b.slice(12, 16));

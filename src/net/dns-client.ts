@@ -14,10 +14,11 @@ import dgram from 'node:dgram';
 import { getServers } from 'node:dns';
 import net from 'node:net';
 import { Packet, type Resource } from 'dns2';
-import { parseDnsServers, type DnsServer } from '../email/email-settings.js';
+import { parseDnsServers, type DnsServer } from './dns-servers.js';
 
 export type RecordType = 'MX' | 'A' | 'AAAA';
 export interface MxRecord {
+  /** Lower case, without the trailing dot: '' is the root, a null MX (RFC 7505). */
   exchange: string;
   priority: number;
 }
@@ -127,8 +128,9 @@ function negativeTtl(reply: Packet): number {
   return Math.min(soa.ttl, soa.minimum ?? soa.ttl);
 }
 
+/** `servers` null: the system's resolvers, as they are when the client is created. */
 export function createDnsClient(options: { servers: readonly DnsServer[] | null; timeoutMs: number }): DnsClient {
-  const servers = options.servers ?? null;
+  const servers = options.servers ?? systemServers();
   let inFlight = 0;
   const waiting: (() => void)[] = [];
 
@@ -145,10 +147,9 @@ export function createDnsClient(options: { servers: readonly DnsServer[] | null;
   }
 
   async function askServers(name: string, type: RecordType): Promise<Packet | { error: string }> {
-    const list = servers ?? systemServers();
     let lastError = 'no DNS server';
     for (let round = 0; round < ROUNDS; round++) {
-      for (const server of list) {
+      for (const server of servers) {
         try {
           const query = buildQuery(name, type);
           let reply = await udpExchange(server, query, name, type, options.timeoutMs);

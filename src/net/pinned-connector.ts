@@ -47,7 +47,7 @@ const defaultDial: Dialer = ({ host, port, secure, tls: tlsOptions }) =>
   secure ? tls.connect({ ...tlsOptions, host, port }) : net.connect({ host, port });
 
 /** The address to dial: IPv4-mapped IPv6 (::ffff:a.b.c.d) is dialled as the IPv4 address it maps. */
-export function dialAddress(address: string): string {
+function dialAddress(address: string): string {
   if (!ipaddr.isValid(address)) return address;
   const parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {

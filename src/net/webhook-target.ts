@@ -102,13 +102,13 @@ export function bareHost(url: URL): string {
   return host.replace(/\.$/, '').toLowerCase();
 }
 
-export function defaultPort(url: URL): number {
+function defaultPort(url: URL): number {
   if (url.port !== '') return Number(url.port);
   return url.protocol === 'https:' ? 443 : 80;
 }
 
 /** RFC 6761: `localhost` and every name under it mean this machine. */
-export function isLocalhostName(host: string): boolean {
+function isLocalhostName(host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   return name === 'localhost' || name.endsWith('.localhost');
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import lib from 'google-libphonenumber';
 import { countryFacts } from './phone-countries.js';
 import { areaFor, carrierFor, zonesFor } from './phone-geo-data.js';
+import type { LineType, PhoneReason, PhoneResult } from './phone-schema.js';
 
 // Parts of the library its type definitions leave out.
 interface UntypedParts {
@@ -32,55 +33,6 @@ export const METADATA_VERSION = `google-libphonenumber@${(require('google-libpho
 
 /** Inputs longer than this are refused without parsing. */
 export const MAX_PHONE_INPUT = 100;
-
-export type LineType =
-  | 'mobile'
-  | 'fixed_line'
-  | 'fixed_line_or_mobile'
-  | 'toll_free'
-  | 'premium_rate'
-  | 'shared_cost'
-  | 'voip'
-  | 'personal_number'
-  | 'pager'
-  | 'uan'
-  | 'voicemail'
-  | 'unknown';
-
-export type PhoneReason =
-  | 'not_a_number'
-  | 'invalid_country_code'
-  | 'too_short'
-  | 'too_long'
-  | 'invalid_length'
-  | 'invalid_number'
-  | 'valid_for_other_region';
-
-export type Confidence = 'verified' | 'likely' | 'unknown';
-
-export interface PhoneResult {
-  input: string;
-  valid: boolean;
-  confidence: Confidence;
-  reason: PhoneReason | null;
-  line_type: LineType;
-  carrier: string | null;
-  carrier_source: 'original_allocation' | null;
-  country: {
-    iso2: string | null;
-    iso3: string | null;
-    code: number;
-    name: string | null;
-    flag: string | null;
-    numeric: number | null;
-    description: string | null;
-  } | null;
-  format: { e164: string; international: string; national: string; out_of_usa: string; rfc3966: string } | null;
-  extension: string | null;
-  time_zones: string[];
-  currencies: string[];
-  metadata_version: string;
-}
 
 const LINE_TYPES: Record<number, LineType> = {
   [PNT.FIXED_LINE]: 'fixed_line',
@@ -116,7 +68,6 @@ const POSSIBILITY: Record<number, PhoneReason> = {
 
 /** Google gives a carrier only for numbers that can be mobile (PhoneNumberToCarrierMapper). */
 const CARRIER_TYPES = new Set<LineType>(['mobile', 'fixed_line_or_mobile', 'pager']);
-const DEFINITE_TYPES = new Set<LineType>(Object.values(LINE_TYPES).filter((t) => t !== 'fixed_line_or_mobile'));
 
 const SUPPORTED_REGIONS = new Set<string>(util.getSupportedRegions());
 
@@ -235,13 +186,14 @@ export function validatePhone(input: string, country?: string): PhoneResult {
     typeCode === PNT.FIXED_LINE ||
     typeCode === PNT.FIXED_LINE_OR_MOBILE ||
     (typeCode === PNT.MOBILE && Statics.GEO_MOBILE_COUNTRIES_.includes(code));
-  const carrier = lineType !== 'unknown' && CARRIER_TYPES.has(lineType) ? carrierFor(code, nationalNumber) : undefined;
+  const carrier = CARRIER_TYPES.has(lineType) ? carrierFor(code, nationalNumber) : undefined;
   const format = formats(number, code);
 
   return {
     input,
     valid,
-    confidence: valid ? (DEFINITE_TYPES.has(lineType) ? 'verified' : 'likely') : 'unknown',
+    // Valid means the type is known: one definite type, or the plan cannot tell fixed from mobile.
+    confidence: valid ? (lineType === 'fixed_line_or_mobile' ? 'likely' : 'verified') : 'unknown',
     reason,
     line_type: lineType,
     carrier: carrier ?? null,

@@ -4,9 +4,8 @@ import { distinctEmails } from '../batches/batch-plan.js';
 import { ApiError } from '../http/errors.js';
 import { isSupportedRegion, MAX_PHONE_INPUT } from '../phone/phone-engine.js';
 
-export { MAX_PHONE_INPUT };
 /** RFC 5321 allows 254 characters in a path; a little room for spaces people paste around addresses. */
-export const MAX_EMAIL_INPUT = 320;
+const MAX_EMAIL_INPUT = 320;
 
 export const PhoneField = Type.String({
   maxLength: MAX_PHONE_INPUT,
@@ -20,6 +19,22 @@ export const CountryField = Type.String({
 
 export const invalidField = (field: string, message: string) =>
   new ApiError('validation_failed', `${field} ${message}`, { details: [{ field, message }] });
+
+/**
+ * Which kind of items a request body holds: exactly one of its `phoneField` and `emailField` must be there,
+ * and only the options of that kind (country for phones; smtp_check, use_cache for emails). Else a 422.
+ */
+export function itemKind(body: Record<string, unknown>, phoneField: string, emailField: string): 'phone' | 'email' {
+  if ((body[phoneField] === undefined) === (body[emailField] === undefined)) {
+    throw invalidField('body', `must have either ${phoneField} or ${emailField} (one of them, not both)`);
+  }
+  const kind = body[phoneField] !== undefined ? 'phone' : 'email';
+  if (kind === 'email' && body.country !== undefined) throw invalidField('body.country', 'applies to phones only');
+  for (const option of ['smtp_check', 'use_cache']) {
+    if (kind === 'phone' && body[option] !== undefined) throw invalidField(`body.${option}`, 'applies to emails only');
+  }
+  return kind;
+}
 
 /** The fallback country in upper case, or a 422 naming the field when libphonenumber does not know it. */
 export function fallbackCountry(country: string | undefined): string | undefined {

@@ -26,18 +26,38 @@ export interface DeliveryRow {
   created_at: Date;
 }
 
+/** The channel a NOTIFY goes out on when deliveries become due now; dispatchers LISTEN to it. */
+export const WEBHOOK_CHANNEL = 'sieve_webhooks';
+
+/** Wakes the dispatchers (in a transaction, sent when it commits): `count` deliveries are due now. */
+export async function wakeDispatchers(db: Queryable, count = 1): Promise<void> {
+  await db.query('select pg_notify($1, $2)', [WEBHOOK_CHANNEL, String(count)]);
+}
+
+/**
+ * A claimed delivery with what sending it needs: its event's payload (endpoint deliveries; a callback's
+ * body is built from its batch) and its endpoint's secrets and state (null when it has no endpoint).
+ */
+export interface ClaimedDelivery extends DeliveryRow {
+  payload: string | null;
+  endpoint_secret: string | null;
+  endpoint_old_secrets: { secret: string; expires_at: string }[] | null;
+  endpoint_disabled_at: Date | null;
+}
+
 const DUE_D = `((d.status = 'pending' and d.next_attempt_at <= now()) or (d.status = 'sending' and d.locked_until < now()))`;
 
 /**
  * Claims up to `limit` due deliveries, at most `perHost` per host counting the ones this process is already
  * sending (`busy`), taking the first of every host before the second of any (one slow receiver cannot fill
- * the slots). Each claim counts as an attempt and lasts `leaseSeconds`.
+ * the slots). Each claim counts as an attempt and lasts `leaseSeconds`. Only the deliveries are locked; the
+ * event's payload and the endpoint's secrets come back with them, read in the same statement.
  */
 export async function claimDue(
   db: Db,
-  options: { limit: number; perHost: number; busy: Map<string, number>; leaseSeconds: number; window?: number },
-): Promise<DeliveryRow[]> {
-  const { rows } = await db.query<DeliveryRow>(
+  options: { limit: number; perHost: number; busy: Map<string, number>; leaseSeconds: number },
+): Promise<ClaimedDelivery[]> {
+  const { rows } = await db.query<ClaimedDelivery>(
     `with due as (
        -- Two ordered index scans that stop at the window, rather than one scan of everything due.
        (select id, host, next_attempt_at from webhook_deliveries
@@ -54,22 +74,35 @@ export async function claimDue(
        order by c.rank, c.next_attempt_at
        limit $1
      ), locked as (
-       select d.id from webhook_deliveries d where d.id in (select id from room) and ${DUE_D}
+       select d.id, d.kind, d.event_id, d.endpoint_id from webhook_deliveries d where d.id in (select id from room) and ${DUE_D}
        for update skip locked
      )
      update webhook_deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => $6)
-     from locked where d.id = locked.id
-     returning d.*`,
+     from locked
+       left join webhook_events e on locked.kind = 'endpoint' and e.id = locked.event_id
+       left join webhook_endpoints w on w.id = locked.endpoint_id
+     where d.id = locked.id
+     returning d.*, e.payload, w.secret as endpoint_secret, w.old_secrets as endpoint_old_secrets, w.disabled_at as endpoint_disabled_at`,
     [
       options.limit,
       [...options.busy.keys()],
       [...options.busy.values()],
       options.perHost,
-      options.window ?? Math.max(options.limit * 4, 100),
+      Math.max(options.limit * 4, 100),
       options.leaseSeconds,
     ],
   );
   return rows;
+}
+
+/** Deliveries waiting (pending, including retries not yet due) and being sent, by status. */
+export async function deliveriesWaiting(db: Queryable): Promise<{ pending: number; sending: number }> {
+  const { rows } = await db.query<{ status: 'pending' | 'sending'; n: number }>(
+    "select status, count(*)::int as n from webhook_deliveries where status in ('pending', 'sending') group by status",
+  );
+  const counts = { pending: 0, sending: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
 }
 
 /** Seconds until the next pending delivery is due (null when none is). */
@@ -210,7 +243,7 @@ export async function retryNow(db: Queryable, id: string): Promise<DeliveryRow |
      returning *`,
     [id],
   );
-  if (rows[0]) await db.query("select pg_notify('sieve_webhooks', '1')");
+  if (rows[0]) await wakeDispatchers(db);
   return rows[0];
 }
 
@@ -221,7 +254,7 @@ export async function recoverFailed(db: Queryable, endpointId: string, since: Da
      where endpoint_id = $1 and status = 'failed' and created_at >= $2`,
     [endpointId, since],
   );
-  if (res.rowCount > 0) await db.query("select pg_notify('sieve_webhooks', '1')");
+  if (res.rowCount > 0) await wakeDispatchers(db);
   return res.rowCount;
 }
 

@@ -4,16 +4,12 @@
 import { batchBody } from '../batches/batch-body.js';
 import type { BatchRow } from '../batches/batch-repo.js';
 import type { Db } from '../db/db.js';
-import { type AttemptRecord, claimDue, type DeliveryRow, recordOutcomes, secondsToNextDue } from './webhook-deliveries.js';
-import { type EndpointRow, signingSecrets } from './webhook-endpoints.js';
-import { WEBHOOK_CHANNEL } from './webhook-outbox.js';
+import type { WorkerLog } from '../worker/worker.js';
+import { type AttemptRecord, type ClaimedDelivery, claimDue, recordOutcomes, secondsToNextDue, WEBHOOK_CHANNEL } from './webhook-deliveries.js';
+import { signingSecrets } from './webhook-endpoints.js';
 import { decideNext, type SendOutcome } from './webhook-retry.js';
+import type { WebhookSender } from './webhook-sender.js';
 import { type BodySource, signBody, standardKey } from './webhook-signing.js';
-
-export interface Sender {
-  send(url: string, request: { headers: Record<string, string>; body: BodySource; contentLength?: number }): Promise<SendOutcome>;
-  close(): Promise<void>;
-}
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -23,21 +19,8 @@ export interface DispatcherOptions {
   ttlDays: number;
 }
 
-interface Log {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 const FLUSH_EVERY_MS = 20;
 const FLUSH_AT = 200;
-const USER_AGENT = 'Sieve-Webhooks/1.0';
-
-interface Loaded {
-  payloads: Map<string, string | null>;
-  endpoints: Map<string, Pick<EndpointRow, 'secret' | 'old_secrets' | 'disabled_at'>>;
-  batches: Map<string, BatchRow>;
-}
 
 export class WebhookDispatcher {
   private running = false;
@@ -51,14 +34,12 @@ export class WebhookDispatcher {
   private buffer: AttemptRecord[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
-  /** Attempts made by this process (for tests and benchmarks). */
-  sent = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly sender: Sender,
+    private readonly sender: WebhookSender,
     private readonly options: DispatcherOptions,
-    private readonly log: Log,
+    private readonly log: WorkerLog,
   ) {}
 
   async start(): Promise<void> {
@@ -94,7 +75,7 @@ export class WebhookDispatcher {
     const batch = Math.max(1, Math.floor(this.options.concurrency / 4));
     while (this.running) {
       const free = this.options.concurrency - this.inFlight;
-      let claimed: DeliveryRow[] = [];
+      let claimed: ClaimedDelivery[] = [];
       this.pending = false;
       if (free >= batch || (free > 0 && this.inFlight === 0)) {
         try {
@@ -120,33 +101,20 @@ export class WebhookDispatcher {
     }
   }
 
-  private async load(deliveries: DeliveryRow[]): Promise<Loaded> {
-    const eventIds = [...new Set(deliveries.filter((d) => d.kind === 'endpoint').map((d) => d.event_id))];
-    const endpointIds = [...new Set(deliveries.map((d) => d.endpoint_id).filter((e): e is string => e !== null))];
+  /** The batches of the callbacks among `deliveries` (claimDue brought the rest). */
+  private async batchesOf(deliveries: ClaimedDelivery[]): Promise<Map<string, BatchRow>> {
     const batchIds = [...new Set(deliveries.filter((d) => d.kind === 'callback' && d.batch_id).map((d) => d.batch_id as string))];
-    const [payloads, endpoints, batches] = await Promise.all([
-      eventIds.length ? this.db.query<{ id: string; payload: string | null }>('select id, payload from webhook_events where id = any($1)', [eventIds]) : { rows: [] },
-      endpointIds.length
-        ? this.db.query<{ id: string } & Pick<EndpointRow, 'secret' | 'old_secrets' | 'disabled_at'>>(
-            'select id, secret, old_secrets, disabled_at from webhook_endpoints where id = any($1)',
-            [endpointIds],
-          )
-        : { rows: [] },
-      batchIds.length ? this.db.query<BatchRow>('select * from batches where id = any($1)', [batchIds]) : { rows: [] },
-    ]);
-    return {
-      payloads: new Map(payloads.rows.map((r) => [r.id, r.payload])),
-      endpoints: new Map(endpoints.rows.map((r) => [r.id, r])),
-      batches: new Map(batches.rows.map((r) => [r.id, r])),
-    };
+    if (batchIds.length === 0) return new Map();
+    const { rows } = await this.db.query<BatchRow>('select * from batches where id = any($1)', [batchIds]);
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
-  private async startSends(deliveries: DeliveryRow[]): Promise<void> {
-    const loaded = await this.load(deliveries);
+  private async startSends(deliveries: ClaimedDelivery[]): Promise<void> {
+    const batches = await this.batchesOf(deliveries);
     for (const d of deliveries) {
       this.inFlight++;
       this.busy.set(d.host, (this.busy.get(d.host) ?? 0) + 1);
-      const p = this.deliver(d, loaded)
+      const p = this.deliver(d, batches)
         .catch((err: unknown) => this.log.error({ err, delivery_id: d.id }, 'webhook delivery crashed'))
         .finally(() => {
           this.inFlight--;
@@ -161,10 +129,9 @@ export class WebhookDispatcher {
   }
 
   /** The request for one delivery: its body, signatures and headers for this attempt. */
-  private async request(d: DeliveryRow, loaded: Loaded, timestamp: number) {
+  private async request(d: ClaimedDelivery, batches: Map<string, BatchRow>, timestamp: number) {
+    // The sender adds the content type and its user agent (unless a seed's is set below).
     const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': USER_AGENT,
       'x-webhook-id': d.id,
       'x-webhook-timestamp': String(timestamp),
       'webhook-id': d.id,
@@ -175,12 +142,11 @@ export class WebhookDispatcher {
     let seedPrefix: string | null = null;
     if (d.kind === 'endpoint') {
       // An endpoint deleted or disabled since the delivery was made: nothing is sent.
-      const endpoint = d.endpoint_id ? loaded.endpoints.get(d.endpoint_id) : undefined;
-      if (!endpoint || endpoint.disabled_at) return null;
-      body = loaded.payloads.get(d.event_id) ?? 'null';
-      secrets = signingSecrets(endpoint);
+      if (d.endpoint_secret === null || d.endpoint_disabled_at) return null;
+      body = d.payload ?? 'null';
+      secrets = signingSecrets({ secret: d.endpoint_secret, old_secrets: d.endpoint_old_secrets ?? [] });
     } else {
-      const batch = loaded.batches.get(d.batch_id as string);
+      const batch = batches.get(d.batch_id as string);
       if (!batch) return null;
       // Seeds 000 and 003: the batch as GET /api/v1/batch/{id} showed it when it ended.
       body = batchBody(this.db, batch, this.options.ttlDays, { webhook_sent_at: null, webhook_status_code: null });
@@ -204,9 +170,9 @@ export class WebhookDispatcher {
     return { headers, body, contentLength: signed.contentLength };
   }
 
-  private async deliver(d: DeliveryRow, loaded: Loaded): Promise<void> {
+  private async deliver(d: ClaimedDelivery, batches: Map<string, BatchRow>): Promise<void> {
     const startedAt = new Date();
-    const request = await this.request(d, loaded, Math.floor(startedAt.getTime() / 1000));
+    const request = await this.request(d, batches, Math.floor(startedAt.getTime() / 1000));
     const outcome: SendOutcome = request
       ? await this.sender.send(d.url, request)
       : {
@@ -215,7 +181,6 @@ export class WebhookDispatcher {
           message: d.kind === 'endpoint' ? 'the endpoint was deleted or disabled' : 'the batch of this callback no longer exists',
           durationMs: 0,
         };
-    this.sent++;
     const next = decideNext(d, outcome, Date.now());
     this.record({
       deliveryId: d.id,
@@ -257,10 +222,6 @@ export class WebhookDispatcher {
       }),
     );
     return this.flushing;
-  }
-
-  inFlightCount(): number {
-    return this.inFlight;
   }
 
   /** Stops claiming, lets the sends under way finish (up to `graceMs`), writes their outcomes. */

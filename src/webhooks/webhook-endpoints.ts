@@ -58,23 +58,29 @@ export async function listEndpoints(db: Queryable, accountId: string): Promise<E
  * including one being sent right now (its outcome is recorded, its state stays cancelled). History stays.
  */
 export async function deleteEndpoint(tx: Queryable, accountId: string, id: string): Promise<boolean> {
-  const res = await tx.query('delete from webhook_endpoints where id = $1 and account_id = $2', [id, accountId]);
-  if (res.rowCount === 0) return false;
+  // Locked first: a delivery being added for it (which takes a key-share lock on the row) is committed
+  // before the cancel below reads, and none can be added after it until the endpoint is gone.
+  const { rows } = await tx.query('select 1 from webhook_endpoints where id = $1 and account_id = $2 for update', [id, accountId]);
+  if (rows.length === 0) return false;
+  // Before the delete, while the deliveries still name it (the delete sets their endpoint_id to null).
   await tx.query(
-    "update webhook_deliveries set status = 'cancelled', locked_until = null where endpoint_id is null and kind = 'endpoint' and account_id = $1 and status in ('pending', 'sending')",
-    [accountId],
+    "update webhook_deliveries set status = 'cancelled', locked_until = null where endpoint_id = $1 and status in ('pending', 'sending')",
+    [id],
   );
+  await tx.query('delete from webhook_endpoints where id = $1', [id]);
   return true;
 }
 
 /**
- * A new secret; the current one keeps signing (beside it) until `graceSeconds` from now. At most 10 old
- * secrets. Rotations of one endpoint take turns (the row is locked), so none loses a secret already shown.
+ * A new secret for the account's endpoint (undefined when it has none of that id); the current one keeps
+ * signing (beside it) until `graceSeconds` from now. At most 10 old secrets. Rotations of one endpoint take
+ * turns (the row is locked), so none loses a secret already shown.
  */
-export async function rotateSecret(db: Db, id: string, graceSeconds: number): Promise<EndpointRow> {
+export async function rotateSecret(db: Db, accountId: string, id: string, graceSeconds: number): Promise<EndpointRow | undefined> {
   return db.transaction(async (tx) => {
-    const { rows: locked } = await tx.query<EndpointRow>('select * from webhook_endpoints where id = $1 for update', [id]);
-    const endpoint = locked[0] as EndpointRow;
+    const { rows: locked } = await tx.query<EndpointRow>('select * from webhook_endpoints where id = $1 and account_id = $2 for update', [id, accountId]);
+    const endpoint = locked[0];
+    if (!endpoint) return undefined;
     const now = Date.now();
     const kept = endpoint.old_secrets.filter((s) => Date.parse(s.expires_at) > now);
     const oldSecrets = graceSeconds > 0 ? [{ secret: endpoint.secret, expires_at: new Date(now + graceSeconds * 1000).toISOString() }, ...kept] : kept;
@@ -86,12 +92,13 @@ export async function rotateSecret(db: Db, id: string, graceSeconds: number): Pr
   });
 }
 
-export async function setEnabled(db: Queryable, endpoint: EndpointRow, enabled: boolean, reason: string | null = null): Promise<EndpointRow> {
+/** Enables the account's endpoint again (after a 410 disabled it); undefined when it has none of that id. */
+export async function enableEndpoint(db: Queryable, accountId: string, id: string): Promise<EndpointRow | undefined> {
   const { rows } = await db.query<EndpointRow>(
-    'update webhook_endpoints set disabled_at = $2, disabled_reason = $3 where id = $1 returning *',
-    [endpoint.id, enabled ? null : new Date(), enabled ? null : reason],
+    'update webhook_endpoints set disabled_at = null, disabled_reason = null where id = $1 and account_id = $2 returning *',
+    [id, accountId],
   );
-  return rows[0] as EndpointRow;
+  return rows[0];
 }
 
 /** The secrets that sign now: the current one first, then old ones still in their grace period. */

@@ -6,9 +6,9 @@ import type { BatchRow } from '../batches/batch-repo.js';
 import type { BatchHooks } from '../batches/batch-worker.js';
 import type { Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';
+import { bareHost } from '../net/webhook-target.js';
+import { wakeDispatchers } from './webhook-deliveries.js';
 import { batchEventData, envelope, type EventType, itemEventData, thresholdsCrossed, usageEventData } from './webhook-payloads.js';
-
-export const WEBHOOK_CHANNEL = 'sieve_webhooks';
 
 export interface OutboxOptions {
   /** Seconds before each retry: seed 000's for a batch's own webhook_url, seed 002's for endpoints. */
@@ -16,14 +16,23 @@ export interface OutboxOptions {
   publicUrl: string | undefined;
 }
 
-interface EndpointRow {
-  id: string;
+/** Where deliveries go: an account's endpoint, or a batch's own webhook_url (no endpoint). */
+interface Target {
   url: string;
+  endpointId: string | null;
 }
 
+interface NewEvent {
+  id: string;
+  batchId: string | null;
+  /** The JSON body; null for a batch's own callback (built from the batch when sent). */
+  payload: string | null;
+}
+
+// The key deliveries are capped by: the host as the sender connects to it (no IPv6 brackets, no trailing dot).
 const hostOf = (url: string) => {
   try {
-    return new URL(url).hostname.toLowerCase();
+    return bareHost(new URL(url));
   } catch {
     return '';
   }
@@ -42,50 +51,52 @@ export class WebhookOutbox {
     type: EventType,
     items: () => { data: unknown; batchId: string | null }[],
   ): Promise<number> {
-    const { rows: endpoints } = await tx.query<EndpointRow>(
+    const { rows: endpoints } = await tx.query<{ id: string; url: string }>(
       'select id, url from webhook_endpoints where account_id = $1 and disabled_at is null and $2 = any(event_types)',
       [accountId, type],
     );
     if (endpoints.length === 0) return 0;
-    const events = this.events(type, items());
-    if (events.length === 0) return 0;
-    return this.insert(tx, accountId, type, endpoints, events);
-  }
-
-  private events(type: EventType, items: { data: unknown; batchId: string | null }[]) {
+    const made = items();
     const now = new Date();
-    return items.map((item) => {
+    const events = made.map((item): NewEvent => {
       const id = newId('evt');
-      return { id, batchId: item.batchId, payload: envelope(id, type, item.data, now), created: now };
+      return { id, batchId: item.batchId, payload: envelope(id, type, item.data, now) };
     });
+    if (events.length === 0) return 0;
+    const targets = endpoints.map((e) => ({ url: e.url, endpointId: e.id }));
+    return this.insert(tx, accountId, type, { kind: 'endpoint', targets, events, at: now });
   }
 
+  /**
+   * Writes the events and one delivery of each to every target, on the schedule of `kind`, and wakes the
+   * dispatchers. `at` is the events' time and when the deliveries are due (null: the database's now()).
+   */
   private async insert(
     tx: Queryable,
     accountId: string,
     type: EventType,
-    endpoints: EndpointRow[],
-    events: { id: string; batchId: string | null; payload: string; created: Date }[],
+    input: { kind: 'endpoint' | 'callback'; targets: Target[]; events: NewEvent[]; at: Date | null },
   ): Promise<number> {
-    const now = events[0]?.created ?? new Date();
+    const { kind, targets, events, at } = input;
     await tx.query(
       `insert into webhook_events (id, account_id, type, batch_id, payload, created_at)
-       select id, $1, $2, batch_id, payload, $3 from unnest($4::text[], $5::text[], $6::text[]) as t(id, batch_id, payload)`,
-      [accountId, type, now, events.map((e) => e.id), events.map((e) => e.batchId), events.map((e) => e.payload)],
+       select id, $1, $2, batch_id, payload, coalesce($3::timestamptz, now()) from unnest($4::text[], $5::text[], $6::text[]) as t(id, batch_id, payload)`,
+      [accountId, type, at, events.map((e) => e.id), events.map((e) => e.batchId), events.map((e) => e.payload)],
     );
     const deliveries = events.flatMap((event) =>
-      endpoints.map((endpoint) => ({ id: newId('msg'), event: event.id, batchId: event.batchId, endpoint: endpoint.id, url: endpoint.url })),
+      targets.map((target) => ({ id: newId('msg'), event: event.id, batchId: event.batchId, endpoint: target.endpointId, url: target.url })),
     );
     await tx.query(
       `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, endpoint_id, batch_id, url, host, schedule, next_attempt_at)
-       select id, $1, event_id, $2, 'endpoint', endpoint_id, batch_id, url, host, $3, $4
-       from unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+       select id, $1, event_id, $2, $3, endpoint_id, batch_id, url, host, $4, coalesce($5::timestamptz, now())
+       from unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
          as t(id, event_id, endpoint_id, batch_id, url, host)`,
       [
         accountId,
         type,
-        this.options.schedules.endpoint,
-        now,
+        kind,
+        this.options.schedules[kind],
+        at,
         deliveries.map((d) => d.id),
         deliveries.map((d) => d.event),
         deliveries.map((d) => d.endpoint),
@@ -94,26 +105,19 @@ export class WebhookOutbox {
         deliveries.map((d) => hostOf(d.url)),
       ],
     );
-    await tx.query('select pg_notify($1, $2)', [WEBHOOK_CHANNEL, String(deliveries.length)]);
+    await wakeDispatchers(tx, deliveries.length);
     return deliveries.length;
   }
 
   /** The batch's own callback to its webhook_url (seeds 000 and 003); its body is built from the batch when sent. */
   async batchCallback(tx: Queryable, batch: BatchRow, type: 'batch.completed' | 'batch.failed'): Promise<void> {
     if (!batch.webhook_url) return;
-    const event = newId('evt');
-    await tx.query('insert into webhook_events (id, account_id, type, batch_id, payload) values ($1, $2, $3, $4, null)', [
-      event,
-      batch.account_id,
-      type,
-      batch.id,
-    ]);
-    await tx.query(
-      `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, batch_id, url, host, schedule)
-       values ($1, $2, $3, $4, 'callback', $5, $6, $7, $8)`,
-      [newId('msg'), batch.account_id, event, type, batch.id, batch.webhook_url, hostOf(batch.webhook_url), this.options.schedules.callback],
-    );
-    await tx.query('select pg_notify($1, $2)', [WEBHOOK_CHANNEL, '1']);
+    await this.insert(tx, batch.account_id, type, {
+      kind: 'callback',
+      targets: [{ url: batch.webhook_url, endpointId: null }],
+      events: [{ id: newId('evt'), batchId: batch.id, payload: null }],
+      at: null,
+    });
   }
 
   /** Where batches tell of their life: started, items checked, finished. */
@@ -121,8 +125,7 @@ export class WebhookOutbox {
     const base = this.options.publicUrl;
     return {
       onStarted: async (tx, batch) => {
-        const started = { ...batch, status: 'processing' as const, started_at: batch.started_at ?? new Date() };
-        await this.emit(tx, batch.account_id, 'batch.started', () => [{ data: batchEventData(started, base), batchId: batch.id }]);
+        await this.emit(tx, batch.account_id, 'batch.started', () => [{ data: batchEventData(batch, base), batchId: batch.id }]);
       },
       onResults: async (tx, batch, results) => {
         await this.emit(tx, batch.account_id, 'batch.item.completed', () =>
@@ -132,9 +135,8 @@ export class WebhookOutbox {
       onFinished: async (tx, batch) => {
         if (batch.status !== 'completed' && batch.status !== 'failed') return;
         const type = batch.status === 'completed' ? 'batch.completed' : 'batch.failed';
-        const ended = { ...batch, completed_at: batch.completed_at ?? new Date() };
-        await this.batchCallback(tx, ended, type);
-        await this.emit(tx, batch.account_id, type, () => [{ data: batchEventData(ended, base), batchId: batch.id }]);
+        await this.batchCallback(tx, batch, type);
+        await this.emit(tx, batch.account_id, type, () => [{ data: batchEventData(batch, base), batchId: batch.id }]);
       },
     };
   }
@@ -144,14 +146,8 @@ export class WebhookOutbox {
    * threshold once until the next grant (a refund that brings the balance back does not re-arm it).
    */
   usageObserver(): DebitObserver {
-    return async (tx, accountId, before, after) => {
-      const { rows } = await tx.query<{ allowance: number; usage_notified: number }>(
-        'select allowance, usage_notified from accounts where id = $1',
-        [accountId],
-      );
-      const allowance = rows[0]?.allowance ?? 0;
-      const told = rows[0]?.usage_notified ?? 0;
-      const crossed = thresholdsCrossed(allowance, before, after).filter((t) => t > told);
+    return async (tx, { accountId, before, after, allowance, usageNotified }) => {
+      const crossed = thresholdsCrossed(allowance, before, after).filter((t) => t > usageNotified);
       if (crossed.length === 0) return;
       await tx.query('update accounts set usage_notified = $2 where id = $1', [accountId, Math.max(...crossed)]);
       await this.emit(tx, accountId, 'usage.threshold', () =>

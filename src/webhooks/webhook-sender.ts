@@ -9,8 +9,9 @@
 //
 // Redirects are not followed (a 3xx is an answer like any other), proxies from the environment are not
 // used (undici's Pool does not read HTTP_PROXY), one deadline covers the whole send, and at most
-// `maxResponseBytes` of the answer are read before the connection is dropped. Header values are never
-// logged or put in a message: they carry signatures.
+// `MAX_RESPONSE_BYTES` of the answer are read before the connection is dropped. Header values are never
+// logged or put in a message: they carry signatures. The sender owns the defaults of the content type and
+// user agent; a caller's own value wins.
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -27,6 +28,11 @@ import {
   type WebhookUrlProblem,
 } from '../net/webhook-target.js';
 
+/** The User-Agent of a delivery whose caller set none. */
+export const DEFAULT_USER_AGENT = 'Sieve-Webhooks/1.0';
+/** Bytes of an answer kept (and read). */
+const MAX_RESPONSE_BYTES = 1024;
+
 export type RefusalCode = 'webhook_url_forbidden' | 'webhook_url_invalid' | 'webhook_url_unresolvable';
 export type SendErrorCode = 'timeout' | 'connection_refused' | 'connection_reset' | 'tls_error' | 'network_error';
 
@@ -35,7 +41,7 @@ export type SendOutcome =
       kind: 'response';
       status: number;
       headers: Record<string, string>;
-      /** The first `maxResponseBytes` bytes of the answer, as UTF-8 (a character cut in half is left out). */
+      /** The first `MAX_RESPONSE_BYTES` (1 KB) of the answer, as UTF-8 (a character cut in half is left out). */
       bodyPrefix: string;
       durationMs: number;
       /** The checked address the request went to. */
@@ -64,9 +70,7 @@ export interface WebhookSenderOptions {
   dns: DnsClient;
   /** Deadline of one send: resolving, connecting, sending, the answer's headers and its capped body. */
   timeoutMs: number;
-  /** Bytes of the answer kept (and read); default 1024. */
-  maxResponseBytes?: number;
-  /** User-Agent sent when the caller's headers have none; default "Sieve-Webhooks". */
+  /** User-Agent sent when the caller's headers have none; default `DEFAULT_USER_AGENT`. */
   userAgentDefault?: string;
   /** Extra certificate authorities to trust (PEM), for receivers with a private CA. */
   ca?: string | Buffer | (string | Buffer)[];
@@ -136,8 +140,7 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 }
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
-  const maxResponseBytes = options.maxResponseBytes ?? 1024;
-  const userAgent = options.userAgentDefault ?? 'Sieve-Webhooks';
+  const userAgent = options.userAgentDefault ?? DEFAULT_USER_AGENT;
   const timeoutMs = options.timeoutMs;
   // A third of the deadline for one connection attempt, so an address that swallows packets leaves time
   // for the next one (5 s of the default 15 s).
@@ -204,20 +207,16 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   }
 
   async function readPrefix(body: Readable): Promise<string> {
-    if (maxResponseBytes <= 0) {
-      body.destroy();
-      return '';
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     // Leaving the loop early destroys the stream, and undici then drops the connection: the rest of a
     // large answer is never read.
     for await (const chunk of body) {
       const piece = chunk as Buffer;
-      const room = maxResponseBytes - size;
+      const room = MAX_RESPONSE_BYTES - size;
       chunks.push(piece.length > room ? piece.subarray(0, room) : piece);
       size += Math.min(piece.length, room);
-      if (size >= maxResponseBytes) break;
+      if (size >= MAX_RESPONSE_BYTES) break;
     }
     return new StringDecoder('utf8').write(Buffer.concat(chunks));
   }

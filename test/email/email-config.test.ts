@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { defaultHeloName } from '../../src/email/email-settings.js';
-import { emailConfigFrom } from '../../src/email/index.js';
 
 function problems(env: Record<string, string>): string {
   try {
@@ -16,7 +15,7 @@ function problems(env: Record<string, string>): string {
 
 describe('email settings', () => {
   it('has safe defaults', () => {
-    const email = emailConfigFrom(parseConfig({}));
+    const email = parseConfig({}).email;
     expect(email).toMatchObject({
       dnsServers: null,
       dnsTimeoutMs: 5000,

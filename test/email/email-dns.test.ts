@@ -1,9 +1,9 @@
 // MX resolution against a local DNS server: preference order, null MX, implicit MX, NXDOMAIN, DNS
 // failures, truncated answers retried over TCP, and a per-domain cache that honours the TTLs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDnsClient } from '../../src/email/dns-resolver.js';
 import { createDomainResolver } from '../../src/email/email-dns.js';
 import { createAddressGuard } from '../../src/net/address-guard.js';
+import { createDnsClient } from '../../src/net/dns-client.js';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 
 let dns: TestDnsServer;

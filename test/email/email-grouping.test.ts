@@ -1,10 +1,8 @@
 // Speed by design, checked by counting (never by timing): one MX lookup per domain, one SMTP session
 // for many recipients and domains, connection caps respected, servers' error limits respected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
-import { startSmtpPeers, type SmtpPeers } from '../helpers/smtp-server.js';
-import { openTestStore, type TestStore } from '../helpers/store.js';
-import { CHECK, testValidator } from './email-world.js';
+import type { DnsZone } from '../helpers/dns-server.js';
+import { CHECK, mxHost, startEmailWorldWithStore, type EmailWorldWithStore } from './email-world.js';
 
 const SHARED = '127.0.0.21'; // one provider hosting many domains
 const LIMITED = '127.0.0.22'; // refuses more than 2 recipients per transaction
@@ -13,27 +11,21 @@ const STRICT = '127.0.0.24'; // closes a session (421) at its third refusal, as 
 const FEW = '127.0.0.25'; // takes two connections from a client at a time, turns away more with 421
 
 const strictErrors = new Map<string, number>();
-let dns: TestDnsServer;
-let peers: SmtpPeers;
-let store: TestStore;
+let world: EmailWorldWithStore;
 
 const DOMAINS = Array.from({ length: 12 }, (_, i) => `d${i}.test`);
 
 beforeAll(async () => {
-  const zone: Parameters<typeof startDnsServer>[0] = {
+  const zone: DnsZone = {
     'mx.shared.test': { A: [SHARED] },
-    'limited.test': { MX: [{ exchange: 'mx.limited.test', priority: 1 }] },
-    'mx.limited.test': { A: [LIMITED] },
-    'picky.test': { MX: [{ exchange: 'mx.picky.test', priority: 1 }] },
-    'mx.picky.test': { A: [PICKY] },
-    'strict.test': { MX: [{ exchange: 'mx.strict.test', priority: 1 }] },
-    'mx.strict.test': { A: [STRICT] },
+    ...mxHost('limited.test', LIMITED, 1),
+    ...mxHost('picky.test', PICKY, 1),
+    ...mxHost('strict.test', STRICT, 1),
     'mx.few.test': { A: [FEW] },
   };
   for (let i = 0; i < 6; i++) zone[`few${i}.test`] = { MX: [{ exchange: 'mx.few.test', priority: 1 }] };
   for (const d of DOMAINS) zone[d] = { MX: [{ exchange: 'mx.shared.test', priority: 10 }] };
-  dns = await startDnsServer(zone);
-  peers = await startSmtpPeers({
+  world = await startEmailWorldWithStore(zone, {
     [SHARED]: { rcpt: (address) => (address.startsWith('user') ? 'accept' : undefined) },
     [LIMITED]: { maxRecipients: 2, rcpt: (address) => (address.startsWith('ok') ? 'accept' : undefined) },
     [PICKY]: { catchAll: true },
@@ -47,19 +39,16 @@ beforeAll(async () => {
       },
     },
   });
-  store = await openTestStore();
 });
 
 afterAll(async () => {
-  await peers?.close();
-  await dns?.close();
-  await store?.close();
+  await world?.close();
 });
 
 describe('grouping', () => {
   it('checks many addresses at one domain over one connection, after one MX lookup', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db });
-    const shared = peers.at(SHARED);
+    const validator = world.validator();
+    const shared = world.peers.at(SHARED);
     const before = shared.connections;
     const emails = ['user1@d0.test', 'user2@d0.test', 'user3@d0.test', 'nobody@d0.test', 'user4@d0.test'];
     const { results, concurrency } = await validator.validateMany(emails, CHECK);
@@ -67,14 +56,14 @@ describe('grouping', () => {
     expect(results.map((r) => r.status)).toEqual(['deliverable', 'deliverable', 'deliverable', 'undeliverable', 'deliverable']);
     expect(shared.connections - before).toBe(1);
     expect(concurrency).toBe(1);
-    expect(dns.count('d0.test', 'MX')).toBe(1);
+    expect(world.dns.count('d0.test', 'MX')).toBe(1);
     // One random address tested the domain for catch-all, once.
     expect(shared.rcpts.filter((a) => a.endsWith('@d0.test') && !emails.includes(a))).toHaveLength(1);
   });
 
   it('serves several domains of one provider per session, within SMTP_MAX_PER_HOST', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db, env: { SMTP_MAX_PER_HOST: '2' } });
-    const shared = peers.at(SHARED);
+    const validator = world.validator({ SMTP_MAX_PER_HOST: '2' });
+    const shared = world.peers.at(SHARED);
     const before = shared.connections;
     const emails = DOMAINS.slice(1).flatMap((d) => [`user1@${d}`, `user2@${d}`, `no${d}@${d}`]);
     const { results, concurrency } = await validator.validateMany(emails, CHECK);
@@ -88,45 +77,40 @@ describe('grouping', () => {
   });
 
   it('starts a new transaction when the server says too many recipients', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db });
+    const validator = world.validator();
     const emails = ['ok1@limited.test', 'ok2@limited.test', 'ok3@limited.test', 'ok4@limited.test', 'bad@limited.test'];
     const { results } = await validator.validateMany(emails, CHECK);
     expect(results.map((r) => r.reason)).toEqual(['ok', 'ok', 'ok', 'ok', 'mailbox_not_found']);
-    expect(peers.at(LIMITED).connections).toBe(1);
+    expect(world.peers.at(LIMITED).connections).toBe(1);
   });
 
   it('answers every address of a server that closes sessions after a few refusals', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db });
+    const validator = world.validator();
     const emails = [...Array.from({ length: 8 }, (_, i) => `bad${i}@strict.test`), 'ok1@strict.test', 'ok2@strict.test'];
     const { results } = await validator.validateMany(emails, CHECK);
     expect(results.map((r) => r.reason)).toEqual([...Array(8).fill('mailbox_not_found'), 'ok', 'ok']);
     // Sessions got shorter after the first was closed on us: a few, not one per address.
-    expect(peers.at(STRICT).connections).toBeLessThan(8);
+    expect(world.peers.at(STRICT).connections).toBeLessThan(8);
   });
 
   it('keeps to the connections a server accepts when it turns more away', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db, env: { SMTP_MAX_PER_HOST: '5' } });
+    const validator = world.validator({ SMTP_MAX_PER_HOST: '5' });
     const emails = Array.from({ length: 6 }, (_, i) => `someone@few${i}.test`);
     const { results } = await validator.validateMany(emails, CHECK);
     expect(results.map((r) => r.reason)).toEqual(Array(6).fill('catch_all'));
-    expect(peers.at(FEW).connections).toBeGreaterThan(2); // some were turned away, and that was no verdict
+    expect(world.peers.at(FEW).connections).toBeGreaterThan(2); // some were turned away, and that was no verdict
   });
 
   it('caps all connections at SMTP_MAX_CONNECTIONS', async () => {
-    const validator = testValidator({
-      dns,
-      smtpPort: peers.port,
-      db: store.db,
-      env: { SMTP_MAX_CONNECTIONS: '1', SMTP_MAX_PER_HOST: '5' },
-    });
+    const validator = world.validator({ SMTP_MAX_CONNECTIONS: '1', SMTP_MAX_PER_HOST: '5' });
     const { results, concurrency } = await validator.validateMany(['user1@d3.test', 'ok1@limited.test', 'x@picky.test'], CHECK);
     expect(results.map((r) => r.status)).toEqual(['deliverable', 'deliverable', 'risky']);
     expect(concurrency).toBe(1);
   });
 
   it('remembers a domain is catch-all and does not test it again', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db });
-    const picky = peers.at(PICKY);
+    const validator = world.validator();
+    const picky = world.peers.at(PICKY);
     await validator.validate('a@picky.test', CHECK);
     const first = picky.rcpts.length;
     const r = await validator.validate('b@picky.test', CHECK);
@@ -135,7 +119,7 @@ describe('grouping', () => {
   });
 
   it('stops when the signal aborts', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db });
+    const validator = world.validator();
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
     await expect(validator.validateMany(['user1@d5.test'], { ...CHECK, signal: controller.signal })).rejects.toThrow('cancelled');

@@ -2,22 +2,16 @@
 // link-local or metadata address, however it is spelt, unless SMTP_ALLOWED_CIDRS allows the range.
 // Each case proves that no connection reached a listening mail server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
-import { startSmtpPeers, type SmtpPeers } from '../helpers/smtp-server.js';
-import { openTestStore, type TestStore } from '../helpers/store.js';
-import { CHECK, testValidator } from './email-world.js';
+import { CHECK, mxHost, startEmailWorldWithStore, type EmailWorldWithStore } from './email-world.js';
 
 const TRAP = '127.0.0.31'; // listening, and must never be reached without the allow-list
 const ALLOWED = '127.0.0.32';
 
-let dns: TestDnsServer;
-let peers: SmtpPeers;
-let store: TestStore;
+let world: EmailWorldWithStore;
 
 beforeAll(async () => {
-  dns = await startDnsServer({
-    'loop.test': { MX: [{ exchange: 'mx.loop.test', priority: 10 }] },
-    'mx.loop.test': { A: [TRAP] },
+  const zone = {
+    ...mxHost('loop.test', TRAP),
     'mapped.test': { MX: [{ exchange: 'mx.mapped.test', priority: 10 }] },
     'mx.mapped.test': { AAAA: [`::ffff:${TRAP}`, '::1'] },
     'private.test': { MX: [{ exchange: 'mx.private.test', priority: 10 }] },
@@ -32,20 +26,17 @@ beforeAll(async () => {
       ],
     },
     'mx.allowed.test': { A: [ALLOWED] },
-  });
-  peers = await startSmtpPeers({ [TRAP]: { catchAll: true }, [ALLOWED]: { mailboxes: ['ann@mixed.test'] } });
-  store = await openTestStore();
+  };
+  world = await startEmailWorldWithStore(zone, { [TRAP]: { catchAll: true }, [ALLOWED]: { mailboxes: ['ann@mixed.test'] } });
 });
 
 afterAll(async () => {
-  await peers?.close();
-  await dns?.close();
-  await store?.close();
+  await world?.close();
 });
 
 describe('the address guard in the email engine', () => {
   it('refuses MX hosts on loopback, private, link-local and metadata addresses, in any spelling', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db, env: { SMTP_ALLOWED_CIDRS: '' } });
+    const validator = world.validator({ SMTP_ALLOWED_CIDRS: '' });
     const emails = ['a@loop.test', 'a@mapped.test', 'a@private.test', 'a@metadata.test', 'a@implicit.test'];
     const { results, concurrency } = await validator.validateMany(emails, CHECK);
     for (const r of results) {
@@ -64,22 +55,22 @@ describe('the address guard in the email engine', () => {
       expect(r.mx?.address).toBeNull();
     }
     expect(concurrency).toBe(0);
-    expect(peers.at(TRAP).connections).toBe(0);
+    expect(world.peers.at(TRAP).connections).toBe(0);
   });
 
   it('skips a refused MX and uses the next one that is allowed', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db, env: { SMTP_ALLOWED_CIDRS: `${ALLOWED}/32` } });
+    const validator = world.validator({ SMTP_ALLOWED_CIDRS: `${ALLOWED}/32` });
     const r = await validator.validate('ann@mixed.test', CHECK);
     expect(r).toMatchObject({ status: 'deliverable', mx: { host: 'mx.allowed.test', address: ALLOWED } });
-    expect(peers.at(TRAP).connections).toBe(0);
+    expect(world.peers.at(TRAP).connections).toBe(0);
   });
 
   it('connects when SMTP_ALLOWED_CIDRS allows the range, in its IPv4-mapped spelling too', async () => {
-    const validator = testValidator({ dns, smtpPort: peers.port, db: store.db, env: { SMTP_ALLOWED_CIDRS: '127.0.0.0/8' } });
+    const validator = world.validator({ SMTP_ALLOWED_CIDRS: '127.0.0.0/8' });
     const { results } = await validator.validateMany(['a@loop.test', 'b@mapped.test'], CHECK);
     expect(results[0]).toMatchObject({ status: 'risky', reason: 'catch_all', mx: { address: TRAP } });
     // 127.0.0.0/8 lets ::ffff:127.0.0.31 through (the same address), not ::1 (another one).
     expect(results[1]).toMatchObject({ status: 'risky', mx: { host: 'mx.mapped.test', address: '::ffff:7f00:1f' } });
-    expect(peers.at(TRAP).connections).toBeGreaterThan(0);
+    expect(world.peers.at(TRAP).connections).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // domains, which the offline DNS world of .test names cannot serve).
 import { describe, expect, it } from 'vitest';
 import type { DomainInfo } from '../../src/email/email-dns.js';
-import { EMAIL_REASONS, EmailResultSchema, REASON_STATUS } from '../../src/email/email-schema.js';
+import { EmailResultSchema } from '../../src/email/email-schema.js';
 import { parseAddress } from '../../src/email/email-syntax.js';
 import { decide, type Facts } from '../../src/email/email-verdict.js';
 import type { OutcomeKind } from '../../src/email/smtp-prober.js';
@@ -87,7 +87,6 @@ describe('verdicts', () => {
   });
 
   it('every reason has one status, and every result fits the schema', () => {
-    expect(EMAIL_REASONS.length).toBe(Object.keys(REASON_STATUS).length);
     const samples = [
       decide(facts({ kind: 'accepted' })),
       decide(facts({ kind: 'rejected', code: 550 })),

@@ -2,12 +2,9 @@
 // a refusal of the sender (blocklists, policy) is never read as "no such mailbox".
 import { describe, expect, it } from 'vitest';
 import { classifyRcpt, refusesUs, type RcptVerdict } from '../../src/email/smtp-replies.js';
+import { parseReply } from '../../src/email/smtp-session.js';
 
-const reply = (line: string) => {
-  const code = Number(line.slice(0, 3));
-  const message = line.slice(4);
-  return { code, message, enhanced: /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(message)?.[1] ?? null };
-};
+const reply = (line: string) => parseReply([line]);
 
 const CASES: [string, RcptVerdict][] = [
   ['250 2.1.5 Ok', 'accepted'],
@@ -43,6 +40,23 @@ const CASES: [string, RcptVerdict][] = [
   ['501 Syntax error in parameters', 'error'],
   ['200 odd', 'error'],
 ];
+
+describe('reply lines', () => {
+  it('take the code of the first line, join the texts, and find the enhanced status code', () => {
+    expect(parseReply(['550 5.1.1 <x@y>: Recipient address rejected'])).toEqual({
+      code: 550,
+      message: '5.1.1 <x@y>: Recipient address rejected',
+      enhanced: '5.1.1',
+    });
+    expect(parseReply(['250-mx.example.org greets you', '250-8BITMIME', '250 SMTPUTF8'])).toEqual({
+      code: 250,
+      message: 'mx.example.org greets you 8BITMIME SMTPUTF8',
+      enhanced: null,
+    });
+    expect(parseReply(['550-5.7.1 Your IP is listed', '550 5.7.1 see https://example.org/'])).toMatchObject({ code: 550, enhanced: '5.7.1' });
+    expect(parseReply(['421'])).toEqual({ code: 421, message: '', enhanced: null });
+  });
+});
 
 describe('RCPT TO replies', () => {
   it.each(CASES)('%s → %s', (line, verdict) => {

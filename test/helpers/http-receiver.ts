@@ -1,7 +1,7 @@
 // A local HTTP(S) server that plays a webhook receiver in tests and benchmarks.
 //
 // - Records every request: method, path, headers, the raw body bytes (with their SHA-256 and length),
-//   the client's address, which connection carried it, and the TLS server name asked for.
+//   and the TLS server name asked for.
 // - Counts connections (accepted, open now) so tests can see keep-alive reuse or that nothing connected.
 // - Answers from a script: queued answers are used one per request, in order; after them the fallback
 //   answer (200 with an empty JSON object unless set). An answer can wait, never answer, drop the
@@ -12,6 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import type tls from 'node:tls';
+import { waitFor } from './wait.js';
 
 export interface ReceiverAnswer {
   /** Default 200 (302 with `redirectTo`). */
@@ -47,9 +48,6 @@ export interface ReceivedRequest {
   body: Buffer;
   bodyLength: number;
   bodySha256: string;
-  remoteAddress: string;
-  /** Which connection carried the request (1 for the first connection accepted). */
-  connection: number;
   /** The TLS server name (SNI) the client asked for, for https receivers. */
   servername: string | null;
 }
@@ -83,8 +81,6 @@ export interface HttpReceiver {
   queue(...answers: AnswerFor[]): void;
   /** The answer once the queue is empty. */
   fallback(answer: AnswerFor): void;
-  /** Resolves once `count` requests have arrived (whole bodies read), or fails after `timeoutMs`. */
-  waitForRequests(count: number, timeoutMs?: number): Promise<void>;
   /** Resolves once `count` answers have ended (completed or cut off), or fails after `timeoutMs`. */
   waitForAnswers(count: number, timeoutMs?: number): Promise<void>;
   /** Forgets recorded requests, answers and counts (the script stays). */
@@ -114,14 +110,6 @@ function flat(headers: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<HttpReceiver> {
   const host = options.host ?? '127.0.0.1';
   const recordBodies = options.recordBodies ?? true;
@@ -130,10 +118,8 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
   const script: AnswerFor[] = [];
   let fallbackAnswer: AnswerFor = options.fallback ?? {};
   let accepted = 0;
-  let nextConnectionId = 0;
   let receivedBodyBytes = 0;
   const sockets = new Set<net.Socket>();
-  const connectionIds = new WeakMap<net.Socket, number>();
   const timers = new Set<NodeJS.Timeout>();
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -156,8 +142,6 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
         body: Buffer.concat(chunks),
         bodyLength: length,
         bodySha256: hash.digest('hex'),
-        remoteAddress: req.socket.remoteAddress ?? '',
-        connection: connectionIds.get(req.socket) ?? 0,
         servername: ((req.socket as tls.TLSSocket).servername as string | false | undefined) || null,
       };
       requests.push(received);
@@ -234,20 +218,11 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
   server.keepAliveTimeout = 30_000;
   server.on('connection', (socket: net.Socket) => {
     accepted += 1;
-    nextConnectionId += 1;
-    connectionIds.set(socket, nextConnectionId);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
   });
-  if (options.tls) {
-    // The TLS socket is a new object wrapping the TCP one: give it the same connection number.
-    server.on('secureConnection', (socket: tls.TLSSocket) => {
-      const tcp = (socket as unknown as { _parent?: net.Socket })._parent;
-      connectionIds.set(socket, (tcp && connectionIds.get(tcp)) ?? nextConnectionId);
-    });
-    server.on('tlsClientError', () => undefined);
-  }
+  if (options.tls) server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err, socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
@@ -272,8 +247,7 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
     bodyBytesReceived: () => receivedBodyBytes,
     queue: (...more) => void script.push(...more),
     fallback: (answer) => void (fallbackAnswer = answer),
-    waitForRequests: (count, timeoutMs = 5000) => waitUntil(() => requests.length >= count, timeoutMs, `${count} requests not received`),
-    waitForAnswers: (count, timeoutMs = 5000) => waitUntil(() => answers.length >= count, timeoutMs, `${count} answers not ended`),
+    waitForAnswers: (count, timeoutMs = 5000) => waitFor(() => answers.length >= count, timeoutMs, `${count} answers not ended`, 10),
     reset() {
       requests.length = 0;
       answers.length = 0;

@@ -1,13 +1,18 @@
 // Runs `sieve` as a real child process (start, serve, worker, migrate, operator commands).
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const SIEVE_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/sieve.js');
 
 export interface SieveProcess {
   proc: ChildProcess;
   url: string | undefined;
+  /** The "sieve started" log line (url, startup_ms, ...). */
+  started: { url?: string; startup_ms?: number };
   output(): string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -44,10 +49,11 @@ export function startSieve(args: string[], env: Record<string, string>, timeoutM
         if (!line.includes('"sieve started"')) continue;
         clearTimeout(timer);
         proc.stdout?.off('data', onData);
-        const { url } = JSON.parse(line) as { url?: string };
+        const started = JSON.parse(line) as SieveProcess['started'];
         resolve({
           proc,
-          url,
+          url: started.url,
+          started,
           output: () => out,
           exited,
           stop: (signal = 'SIGTERM') => {
@@ -64,6 +70,31 @@ export function startSieve(args: string[], env: Record<string, string>, timeoutM
       reject(new Error(`sieve ${args.join(' ')} exited with ${code} before starting:\n${out}`));
     });
   });
+}
+
+/**
+ * The processes and temporary folders of one test file, with `defaults` in every process's environment;
+ * all killed and removed after the file's tests. Call at the top level of the file.
+ */
+export function sieveProcesses(defaults: Record<string, string>) {
+  const running: SieveProcess[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const p of running) if (p.proc.exitCode === null) await p.stop('SIGKILL');
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    async start(args: string[], env: Record<string, string>): Promise<SieveProcess> {
+      const p = await startSieve(args, { ...defaults, ...env });
+      running.push(p);
+      return p;
+    },
+    tempDir(): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-proc-'));
+      dirs.push(dir);
+      return dir;
+    },
+  };
 }
 
 /** Runs `sieve <args>` to completion. */

@@ -2,14 +2,14 @@
 // By default it accepts the `mailboxes` given and answers 550 5.1.1 for anything else; `catchAll`
 // accepts everything; `rcpt` scripts the reply to each RCPT TO (it sees how many times the address was
 // asked before, for greylisting); `greeting` refuses or stalls connections. Every TCP connection,
-// RCPT and session is counted, so a test can prove that nothing reached the server.
+// RCPT, DATA and session is counted, so a test can prove that nothing reached the server.
 // Note: smtp-server waits 100 ms before its greeting (an "early talker" check); run probes concurrently.
 import type net from 'node:net';
 import { domainToASCII } from 'node:url';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 
-/** What to do with one RCPT TO: accept, reply with a code, never answer, or cut the connection. */
-export type RcptAction = 'accept' | 'stall' | 'drop' | { code: number; message: string };
+/** What to do with one RCPT TO: accept, reply with a code, never answer, cut the connection, or one of those later. */
+export type RcptAction = 'accept' | 'stall' | 'drop' | { code: number; message: string } | { afterMs: number; then: RcptAction };
 
 export interface SmtpBehaviour {
   /** Addresses (any case) that exist. */
@@ -35,9 +35,10 @@ export interface TestSmtpServer {
   port: number;
   /** TCP connections accepted so far. */
   readonly connections: number;
-  /** TCP connections open now, and the most open at once. */
-  readonly open: number;
+  /** The most TCP connections open at once. */
   readonly peakOpen: number;
+  /** DATA commands that reached the message stage (each message is read, then refused with 554). */
+  readonly dataCommands: number;
   /** Every RCPT TO address, in order. */
   rcpts: string[];
   /** Every MAIL FROM address ('' for the null sender). */
@@ -62,6 +63,7 @@ export async function startSmtpServer(behaviour: SmtpBehaviour = {}, options: { 
   const attempts = new Map<string, number>();
   let connections = 0;
   let peakOpen = 0;
+  let dataCommands = 0;
   const state = { rcpts: [] as string[], mailFroms: [] as string[], helos: [] as string[] };
 
   const server: SMTPServer = new SMTPServer({
@@ -96,11 +98,20 @@ export async function startSmtpServer(behaviour: SmtpBehaviour = {}, options: { 
       if (b.catchAll || (b.mailboxes ?? []).some((m) => addressKey(m) === key)) return callback();
       callback(reply(550, '5.1.1 <' + address.address + '>: Recipient address rejected: User unknown'));
     },
+    onData(stream, _session, callback) {
+      dataCommands++;
+      stream.on('end', () => callback(reply(554, '5.5.1 No messages accepted here')));
+      stream.resume();
+    },
   });
 
   function act(action: RcptAction, session: SMTPServerSession, callback: (err?: Error) => void) {
     if (action === 'accept') return callback();
     if (action === 'stall') return;
+    if (typeof action === 'object' && 'afterMs' in action) {
+      setTimeout(() => act(action.then, session, callback), action.afterMs);
+      return;
+    }
     if (action === 'drop') {
       for (const connection of (server as unknown as { connections: Set<{ id: string; _socket: net.Socket }> }).connections) {
         if (connection.id === session.id) connection._socket.destroy();
@@ -147,11 +158,11 @@ export async function startSmtpServer(behaviour: SmtpBehaviour = {}, options: { 
     get connections() {
       return connections;
     },
-    get open() {
-      return openNow;
-    },
     get peakOpen() {
       return peakOpen;
+    },
+    get dataCommands() {
+      return dataCommands;
     },
     rcpts: state.rcpts,
     mailFroms: state.mailFroms,

@@ -1,23 +1,12 @@
 // Crash safety with real processes: a worker killed with SIGKILL in the middle of a batch loses nothing;
 // the batch finishes (after a restart on the embedded store, by other workers on the server) with exactly
 // one result per item and one charge. On the server, two workers share the rest of the batch.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/db/postgres.js';
-import { type SieveProcess, startSieve } from '../helpers/process.js';
+import { describe, expect, it } from 'vitest';
+import { type SieveProcess, sieveProcesses } from '../helpers/process.js';
 import { onServer, openTestStore } from '../helpers/store.js';
 import { waitFor } from '../helpers/wait.js';
 
 const ADMIN_TOKEN = 'crash-test-admin-token-0123';
-const running: SieveProcess[] = [];
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const p of running) if (p.proc.exitCode === null) await p.stop('SIGKILL');
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
 // Small chunks make the batch long enough to kill a worker in the middle of it; short expiry and
 // maintenance make the abandoned chunk come back quickly.
 const FAST_RECOVERY = {
@@ -29,11 +18,7 @@ const FAST_RECOVERY = {
   WORKER_CONCURRENCY: '2',
 };
 
-async function start(args: string[], env: Record<string, string>) {
-  const p = await startSieve(args, { ...FAST_RECOVERY, ...env });
-  running.push(p);
-  return p;
-}
+const { start, tempDir } = sieveProcesses(FAST_RECOVERY);
 
 async function call(url: string, method: string, pathName: string, key: string, body?: unknown) {
   const res = await fetch(`${url}${pathName}`, {
@@ -84,8 +69,7 @@ async function expectExactlyOnce(url: string, key: string, batchId: string) {
 
 describe.skipIf(onServer())('embedded store', () => {
   it('kill -9 mid-batch, restart: the batch completes, every item once, one charge', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-crash-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const first = await start(['start'], { DATA_DIR: dataDir });
     const url1 = first.url as string;
     const { key, batchId } = await submitBatch(url1);
@@ -114,16 +98,11 @@ describe.skipIf(!onServer())('PostgreSQL server', () => {
       console.log(`chunks: killed worker ${chunksBy(victim)}, then ${chunksBy(w1)} and ${chunksBy(w2)}; processed at the kill: ${processedAtKill}`);
       expect(chunksBy(w1)).toBeGreaterThan(0);
       expect(chunksBy(w2)).toBeGreaterThan(0);
-      const db = await openPostgres({ connectionString: store.url as string, poolMax: 1 });
-      try {
-        const { rows } = await db.query<{ n: number; d: number }>(
-          'select count(*)::int as n, count(distinct s)::int as d from batch_results, unnest(seqs) as s where batch_id = $1',
-          [batchId],
-        );
-        expect(rows[0]).toEqual({ n: 10_000, d: 10_000 });
-      } finally {
-        await db.close();
-      }
+      const { rows } = await store.db.query<{ n: number; d: number }>(
+        'select count(*)::int as n, count(distinct s)::int as d from batch_results, unnest(seqs) as s where batch_id = $1',
+        [batchId],
+      );
+      expect(rows[0]).toEqual({ n: 10_000, d: 10_000 });
       expect(await Promise.all([api.stop(), w1.stop(), w2.stop()])).toEqual([0, 0, 0]);
     } finally {
       await store.close();

@@ -144,7 +144,18 @@ describe('operational endpoints', () => {
     expect(res.body).toContain('sieve_http_request_duration_seconds_bucket');
     expect(res.body).toContain('# TYPE sieve_queue_jobs gauge');
     expect(res.body).toMatch(/sieve_queue_jobs\{queue="batch-chunk",state="queued"\} \d+/);
-    expect(res.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} \d+/);
+    expect(res.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} 0\n/);
+    // One delivery waiting: the gauge counts it.
+    const { account_id } = await t.createAccount(1);
+    await t.store.db.query("insert into webhook_events (id, account_id, type, payload) values ('evt_metrics', $1, 'batch.completed', '{}')", [account_id]);
+    await t.store.db.query(
+      `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, url, host, schedule)
+       values ('msg_metrics', $1, 'evt_metrics', 'batch.completed', 'callback', 'https://hooks.example.test/x', 'hooks.example.test', '{2}')`,
+      [account_id],
+    );
+    const again = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(again.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} 1\n/);
+    expect(again.body).toMatch(/sieve_webhook_deliveries\{status="sending"\} 0\n/);
   });
 
   it('/openapi.json describes the routes and /docs serves a page', async () => {

@@ -1,6 +1,7 @@
 // POST /api/v1/validate and /api/v1/validate-bulk for phones: answers, credits, dedup, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { credit } from '../../src/accounts/credits.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -147,13 +148,14 @@ describe('POST /api/v1/validate-bulk (phones)', () => {
 
 describe('GET /api/v1/account/usage', () => {
   it('sums the ledger by day: debits less refunds, and grants', async () => {
-    const { api_key } = await t.createAccount(50);
+    const { api_key, account_id } = await t.createAccount(50);
     await t.api(api_key, 'POST', '/api/v1/validate', { phone: '+33612345678' });
     await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678', '+33612345679', '+33612345670'] });
+    await t.store.db.transaction((tx) => credit(tx, account_id, 'refund', 1, 'test refund'));
     const usage = (await t.api(api_key, 'GET', '/api/v1/account/usage?days=7')).json();
-    expect(usage).toMatchObject({ days: 7, credits_used: 4, credits_remaining: 46 });
+    expect(usage).toMatchObject({ days: 7, credits_used: 3, credits_remaining: 47 });
     expect(usage.daily).toHaveLength(1);
-    expect(usage.daily[0]).toMatchObject({ credits_used: 4, debited: 4, refunded: 0, granted: 50 });
+    expect(usage.daily[0]).toMatchObject({ credits_used: 3, debited: 4, refunded: 1, granted: 50 });
     expect(usage.daily[0].day).toBe(new Date().toISOString().slice(0, 10));
     expect((await t.api(api_key, 'GET', '/api/v1/account/usage?days=0')).statusCode).toBe(422);
   });

@@ -2,31 +2,14 @@
 // kill -9), the operator CLI, `sieve migrate`, configuration errors, and serve + workers on the server.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runSieve, type SieveProcess, startSieve } from '../helpers/process.js';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src/db/migrate.js';
+import { runSieve, sieveProcesses } from '../helpers/process.js';
 import { onServer, openTestStore } from '../helpers/store.js';
 
 const ADMIN_TOKEN = 'process-test-admin-token';
-const dirs: string[] = [];
-const running: SieveProcess[] = [];
-afterAll(async () => {
-  for (const p of running) if (p.proc.exitCode === null) await p.stop('SIGKILL');
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sieve-proc-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function start(args: string[], env: Record<string, string>) {
-  const p = await startSieve(args, { ADMIN_TOKEN, ...env });
-  running.push(p);
-  return p;
-}
+const { start, tempDir } = sieveProcesses({ ADMIN_TOKEN });
 
 describe('configuration', () => {
   it('a wrong value stops start-up with a message naming the variable (and never echoes a secret)', async () => {
@@ -86,15 +69,7 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     const list = await fetch(`${third.url}/admin/v1/accounts`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(((await list.json()) as any).data.map((a: { name: string }) => a.name)).toEqual(['cli']);
     expect(await third.stop('SIGTERM')).toBe(0);
-    const startup = [first, again, third].map(
-      (p) =>
-        JSON.parse(
-          p
-            .output()
-            .split('\n')
-            .find((l) => l.includes('"sieve started"')) as string,
-        ).startup_ms,
-    );
+    const startup = [first, again, third].map((p) => p.started.startup_ms);
     console.log(
       `embedded start-up: first run (initdb) ${startup[0]} ms, restart ${startup[1]} ms, after kill -9 ${startup[2]} ms`,
     );
@@ -104,7 +79,7 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     const env = { DATA_DIR: tempDir(), LOG_LEVEL: 'info' };
     const firstRun = await runSieve(['migrate'], env);
     expect(firstRun.code).toBe(0);
-    expect(firstRun.stdout).toContain('"applied":[1');
+    expect(firstRun.stdout).toContain(`"applied":${JSON.stringify(loadMigrations().map((m) => m.version))}`);
     const secondRun = await runSieve(['migrate'], env);
     expect(secondRun.code).toBe(0);
     expect(secondRun.stdout).toContain('already up to date');
@@ -122,7 +97,7 @@ describe.skipIf(!onServer())('PostgreSQL server, several processes', () => {
       const res = await fetch(`${api.url}/readyz`);
       expect(await res.json()).toEqual({ status: 'ready', store: 'postgres' });
       const { rows } = await store.db.query<{ version: number }>('select version from sieve_migrations order by version');
-      expect(rows.map((r) => r.version)[0]).toBe(1);
+      expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
       const created = await fetch(`${api.url}/admin/v1/accounts`, {
         method: 'POST',
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
@@ -130,15 +105,7 @@ describe.skipIf(!onServer())('PostgreSQL server, several processes', () => {
       });
       expect(created.status).toBe(201);
       expect(await Promise.all([api.stop(), w1.stop(), w2.stop()])).toEqual([0, 0, 0]);
-      const startup = [api, w1, w2].map(
-        (p) =>
-          JSON.parse(
-            p
-              .output()
-              .split('\n')
-              .find((l) => l.includes('"sieve started"')) as string,
-          ).startup_ms,
-      );
+      const startup = [api, w1, w2].map((p) => p.started.startup_ms);
       console.log(`postgres start-up (serve, worker, worker, concurrently): ${startup.join(', ')} ms`);
     } finally {
       await store.close();
@@ -150,7 +117,7 @@ describe.skipIf(!onServer())('PostgreSQL server, several processes', () => {
     try {
       await store.db.exec('drop schema public cascade; create schema public;');
       const env = { DATABASE_URL: store.url as string, LOG_LEVEL: 'info' };
-      expect((await runSieve(['migrate'], env)).stdout).toContain('"applied":[1');
+      expect((await runSieve(['migrate'], env)).stdout).toContain(`"applied":${JSON.stringify(loadMigrations().map((m) => m.version))}`);
       expect((await runSieve(['migrate'], env)).stdout).toContain('already up to date');
     } finally {
       await store.close();

@@ -12,6 +12,7 @@ import { checkWebhookUrlForm, resolveWebhookTarget } from '../../src/net/webhook
 import { createWebhookSender, type WebhookSender } from '../../src/webhooks/webhook-sender.js';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { startHttpReceiver, type HttpReceiver } from '../helpers/http-receiver.js';
+import { ipv6Loopback } from '../helpers/net.js';
 import { waitFor } from '../helpers/wait.js';
 
 let dnsServer: TestDnsServer;
@@ -25,14 +26,6 @@ const onClientSocket = () => void (clientSockets += 1);
 const config = parseConfig({ LOG_LEVEL: 'silent' }); // WEBHOOK_ALLOWED_CIDRS unset
 const guard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
 let dns: ReturnType<typeof createDnsClient>;
-
-async function ipv6Loopback(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
-  });
-}
 
 beforeAll(async () => {
   hasV6 = await ipv6Loopback();
@@ -139,11 +132,6 @@ const CASES: Case[] = [
 ];
 
 describe('SSRF refusals with WEBHOOK_ALLOWED_CIDRS unset', () => {
-  it('has no allowed ranges configured', () => {
-    expect(config.webhooks.allowedCidrs).toEqual([]);
-    expect(CASES.length).toBeGreaterThanOrEqual(30);
-  });
-
   it.each(CASES)('refuses %s (%s, %s)', async (template, code, reason) => {
     const url = template.replace('PORT', String(port)).replace('LONG', 'a'.repeat(2048));
     const form = checkWebhookUrlForm(url);

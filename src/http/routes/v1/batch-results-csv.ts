@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { type BatchRow, itemsWithResults } from '../../../batches/batch-repo.js';
+import { type BatchRow, isActive, itemsWithResults } from '../../../batches/batch-repo.js';
 import { CSV_COLUMNS, csvCell } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
 import { ApiError, commonErrors } from '../../errors.js';
@@ -29,7 +29,7 @@ async function* csvLines(ctx: Context, batch: BatchRow): AsyncGenerator<string> 
 }
 
 export function sendResultsCsv(ctx: Context, batch: BatchRow, reply: FastifyReply) {
-  if (batch.status === 'queued' || batch.status === 'processing') {
+  if (isActive(batch.status)) {
     throw new ApiError('conflict', 'The batch is still running: its results can be downloaded once it has ended');
   }
   reply.type('text/csv; charset=utf-8');

@@ -4,7 +4,7 @@ import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
 import { ApiError, commonErrors } from '../../errors.js';
 import type { App } from '../../types.js';
-import { BatchParams, ownBatch } from './batch-common.js';
+import { BatchParams, expired, notFound } from './batch-common.js';
 
 export function cancelBatchRoute(app: App, ctx: Context, ttlDays: number): void {
   app.post(
@@ -26,9 +26,9 @@ export function cancelBatchRoute(app: App, ctx: Context, ttlDays: number): void 
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      await ownBatch(ctx.db, principal.accountId, request.params.batch_id);
       const outcome = await cancelBatch(ctx.db, principal.accountId, request.params.batch_id, ctx.batchHooks);
-      if (outcome.status === 'not_found') throw new ApiError('not_found', 'No such batch');
+      if (outcome.status === 'not_found') throw notFound();
+      if (outcome.status === 'expired') throw expired();
       if (outcome.status === 'not_cancellable') {
         throw new ApiError('batch_not_cancellable', `The batch has already ended (${outcome.batch.status})`);
       }

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { Readable } from 'node:stream';
 import { batchBody } from '../../../batches/batch-body.js';
-import { resultsPage } from '../../../batches/batch-repo.js';
+import { isActive, resultsPage } from '../../../batches/batch-repo.js';
 import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
 import { commonErrors } from '../../errors.js';
@@ -43,7 +43,7 @@ export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
       if (/\btext\/csv\b/.test(request.headers.accept ?? '')) return sendResultsCsv(ctx, batch, reply);
       const head = JSON.stringify(batchStatus(batch, ttlDays));
       reply.type('application/json; charset=utf-8');
-      if (batch.status === 'queued' || batch.status === 'processing') return reply.send(head);
+      if (isActive(batch.status)) return reply.send(head);
       // All results (the default): streamed, a row of results at a time.
       if (request.query.offset === 0 && request.query.limit === undefined) {
         return reply.send(Readable.from(batchBody(ctx.db, batch, ttlDays)()));
@@ -53,7 +53,7 @@ export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
       const limit = request.query.limit ?? batch.total;
       const results = await resultsPage(ctx.db, batch, offset, limit);
       const next = offset + limit < batch.total ? offset + limit : null;
-      return reply.send(`${head.slice(0, -1)},"results":[${results.json}],"next_offset":${next}}`);
+      return reply.send(`${head.slice(0, -1)},"results":[${results}],"next_offset":${next}}`);
     },
   );
 }

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { type BatchStatus, listBatches } from '../../../batches/batch-repo.js';
+import { BATCH_STATUSES, listBatches } from '../../../batches/batch-repo.js';
 import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
 import type { Context } from '../../../context.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
@@ -18,7 +18,7 @@ export function listBatchesRoute(app: App, ctx: Context, ttlDays: number): void 
           {
             limit: PageLimit,
             cursor: Type.Optional(Type.String({ pattern: ID_PATTERN('bat'), description: 'next_cursor of the previous page' })),
-            status: Type.Optional(Type.Union(['queued', 'processing', 'completed', 'failed', 'cancelled'].map((s) => Type.Literal(s)))),
+            status: Type.Optional(Type.Enum(BATCH_STATUSES)),
           },
           { additionalProperties: false },
         ),
@@ -36,7 +36,7 @@ export function listBatchesRoute(app: App, ctx: Context, ttlDays: number): void 
       const { batches, nextCursor } = await listBatches(ctx.db, principal.accountId, {
         limit: request.query.limit,
         before: request.query.cursor,
-        status: request.query.status as BatchStatus | undefined,
+        status: request.query.status,
       });
       return { data: batches.map((b) => ({ ...batchStatus(b, ttlDays), expired: b.purged_at !== null })), next_cursor: nextCursor };
     },

@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { submitBatch } from '../../../batches/batch-submit.js';
 import type { Context } from '../../../context.js';
 import { canonicalJson, sha256Hex } from '../../../lib/canonical-json.js';
-import { CountryField, EmailField, fallbackCountry, invalidField as invalid, PhoneField } from '../../../validation/items.js';
+import { CountryField, EmailField, fallbackCountry, invalidField as invalid, itemKind, PhoneField } from '../../../validation/items.js';
 import { ApiError, commonErrors } from '../../errors.js';
 import { rateLimit } from '../../rate-limit.js';
 import type { App } from '../../types.js';
@@ -56,10 +56,7 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
     async (request, reply) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const body = request.body;
-      if ((body.phones === undefined) === (body.emails === undefined)) {
-        throw invalid('body', 'must have either phones or emails (one of them, not both)');
-      }
-      const kind = body.phones ? 'phone' : 'email';
+      const kind = itemKind(body, 'phones', 'emails');
       const level = body.level ?? 'basic';
       if (level === 'hlr') {
         throw new ApiError('level_not_supported', 'level "hlr" (a live network look-up) is not offered; use "basic"', {
@@ -67,8 +64,6 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
         });
       }
       if (level !== 'basic') throw invalid('body.level', 'must be "basic"');
-      if (kind === 'email' && body.country !== undefined) throw invalid('body.country', 'applies to phones only');
-      if (kind === 'phone' && body.smtp_check !== undefined) throw invalid('body.smtp_check', 'applies to emails only');
       if (body.webhook_secret !== undefined && body.webhook_url === undefined) {
         throw invalid('body.webhook_secret', 'needs a webhook_url');
       }

@@ -4,7 +4,7 @@ import { EmailResultSchema } from '../../../email/index.js';
 import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
 import { charged } from '../../../validation/charge.js';
-import { CountryField, EmailField, fallbackCountry, invalidField, PhoneField } from '../../../validation/items.js';
+import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../../validation/items.js';
 import { commonErrors } from '../../errors.js';
 import type { App } from '../../types.js';
 
@@ -33,10 +33,7 @@ export function validateRoute(app: App, ctx: Context): void {
     async (request, reply) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const { phone, email, country, smtp_check, use_cache } = request.body;
-      if ((phone === undefined) === (email === undefined)) throw invalidField('body', 'must have either phone or email (one of them)');
-      if (email !== undefined && country !== undefined) throw invalidField('body.country', 'applies to phones only');
-      if (phone !== undefined && smtp_check !== undefined) throw invalidField('body.smtp_check', 'applies to emails only');
-      if (phone !== undefined && use_cache !== undefined) throw invalidField('body.use_cache', 'applies to emails only');
+      itemKind(request.body, 'phone', 'email');
       const fallback = fallbackCountry(country);
       const { value, creditsRemaining } = await charged(
         ctx.db,

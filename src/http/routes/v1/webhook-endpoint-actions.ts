@@ -2,7 +2,8 @@
 import Type from 'typebox';
 import type { Context } from '../../../context.js';
 import { recoverFailed } from '../../../webhooks/webhook-deliveries.js';
-import { endpointView, rotateSecret, setEnabled } from '../../../webhooks/webhook-endpoints.js';
+import { invalidField } from '../../../validation/items.js';
+import { endpointView, enableEndpoint, rotateSecret } from '../../../webhooks/webhook-endpoints.js';
 import { ApiError, commonErrors } from '../../errors.js';
 import type { App } from '../../types.js';
 import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-endpoints.js';
@@ -35,10 +36,10 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
       const grace = request.body.grace_period_seconds ?? ctx.config.webhooks.secretGraceSeconds;
-      const rotated = await rotateSecret(ctx.db, endpoint.id, grace);
-      request.log.info({ endpoint_id: endpoint.id, grace_seconds: grace }, 'webhook secret rotated');
+      const rotated = await rotateSecret(ctx.db, principal.accountId, request.params.endpoint_id, grace);
+      if (!rotated) throw new ApiError('not_found', 'No such webhook endpoint');
+      request.log.info({ endpoint_id: rotated.id, grace_seconds: grace }, 'webhook secret rotated');
       return { endpoint_id: rotated.id, secret: rotated.secret, previous_secret_expires_at: grace > 0 ? (rotated.old_secrets[0]?.expires_at ?? null) : null };
     },
   );
@@ -50,8 +51,9 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
-      return endpointView(await setEnabled(ctx.db, endpoint, true));
+      const enabled = await enableEndpoint(ctx.db, principal.accountId, request.params.endpoint_id);
+      if (!enabled) throw new ApiError('not_found', 'No such webhook endpoint');
+      return endpointView(enabled);
     },
   );
 
@@ -72,7 +74,7 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
       const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
       if (endpoint.disabled_at) throw new ApiError('endpoint_disabled', 'The endpoint is disabled: enable it first');
       const since = new Date(request.body.since);
-      if (Number.isNaN(since.getTime())) throw new ApiError('validation_failed', 'body.since is not a time', { details: [{ field: 'body.since', message: 'is not a time' }] });
+      if (Number.isNaN(since.getTime())) throw invalidField('body.since', 'is not a time');
       const recovered = await recoverFailed(ctx.db, endpoint.id, since);
       return reply.code(202).send({ endpoint_id: endpoint.id, recovered });
     },
