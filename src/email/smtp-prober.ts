@@ -155,6 +155,16 @@ export async function probeDomains(
     enqueue(job);
   }
 
+  /**
+   * Puts a job its session could not finish back at the front of its address's queue, or, when another
+   * connection found the address down meanwhile (nobody serves that queue any more), on to its next MX.
+   */
+  function putBack(job: Job, address: string) {
+    const failure = down.get(address);
+    if (failure) moveOn(job, failure);
+    else queueOf(address).unshift(job);
+  }
+
   function markDown(address: string, failure: Failure) {
     if (!down.has(address)) log.debug({ address, failure: failure.kind, reply: failure.reply }, 'mail server address skipped for this run');
     down.set(address, failure);
@@ -284,7 +294,7 @@ export async function probeDomains(
             progressed = true;
             usable = run.sessionUsable;
             more = !spent(budget);
-            if (run.yielded) q.unshift(job);
+            if (run.yielded) putBack(job, address);
             else enqueue(job); // finishes it (nothing pending)
             continue;
           }
@@ -298,7 +308,7 @@ export async function probeDomains(
             // progress answered someone, so this ends.
             if (budget.errors > 0) errorLimits.set(address, Math.min(budget.maxErrors, budget.errors));
             if (!run.progressed) job.retries++;
-            q.unshift(job);
+            putBack(job, address);
           } else {
             markDown(address, { kind: 'unavailable', reply: null });
             moveOn(job, { kind: 'unavailable', reply: null });
