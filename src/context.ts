@@ -2,23 +2,22 @@
 // migrations, the job queue, and the domain services with their jobs. One instance of each per process.
 import { DebitBatcher } from './accounts/debit-batcher.js';
 import { KeyCache } from './accounts/key-cache.js';
+import type { BatchHooks } from './batches/batch-hooks.js';
 import { ensurePartitions } from './batches/batch-retention.js';
-import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from './batches/batch-submit.js';
-import { type BatchHooks, chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
+import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { openPostgres } from './db/postgres.js';
 import { createEmailValidator, type EmailValidator } from './email/index.js';
-import { DbRateLimitStore, type RateLimitStore } from './http/rate-limit.js';
-import { RedisRateLimitStore } from './http/rate-limit-redis.js';
+import { DomainError } from './lib/errors.js';
 import type { Logger } from './lib/logger.js';
-import { JobQueue, type QueueDefinition } from './queue/job-queue.js';
 import { createAddressGuard } from './net/address-guard.js';
 import { createDnsClient } from './net/dns-client.js';
-import type { JobHandler } from './worker/worker.js';
-import { ApiError } from './http/errors.js';
+import type { AnyJobHandler } from './queue/job-handler.js';
+import { JobQueue } from './queue/job-queue.js';
+import { type QueueDefinition, queueDefinitions } from './queue/jobs.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
@@ -35,18 +34,17 @@ export interface Context {
   readonly debits: DebitBatcher;
   /** One per process, so its connection caps hold for the whole process. */
   readonly email: EmailValidator;
-  readonly rateLimits: RateLimitStore;
   /** Where webhooks attach to a batch's life (started, results, finished). */
   readonly batchHooks: BatchHooks;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
-    /** The SSRF check of a submitted webhook URL: a 422 naming `field` when it may not be used. */
+    /** The SSRF check of a submitted webhook URL: a domain error naming `field` when it may not be used. */
     vetUrl(url: string, field: string): Promise<void>;
     /** The sender of the outbox, for a worker process. */
     newDispatcher(): WebhookDispatcher;
   };
   /** Handlers a worker process runs, one per queue. */
-  readonly jobHandlers: JobHandler<any>[];
+  readonly jobHandlers: AnyJobHandler[];
   close(): Promise<void>;
 }
 
@@ -55,21 +53,6 @@ export async function openStore(config: Config, log: Logger): Promise<Db> {
     return openPostgres({ connectionString: config.databaseUrl, poolMax: config.databasePoolMax, log });
   }
   return openEmbedded({ dataDir: config.dataDir, sharedBuffers: config.embeddedSharedBuffers });
-}
-
-/** The queues Sieve uses, with their retry policies. */
-export function queueDefinitions(config: Config): QueueDefinition[] {
-  return [
-    // A chunk that exhausts its retries lands here, and its batch is failed and refunded.
-    { name: CHUNK_FAILED_QUEUE, retryLimit: 20, retryDelay: 30, retryBackoff: true },
-    {
-      name: CHUNK_QUEUE,
-      retryLimit: config.batches.chunkRetries,
-      retryDelay: config.batches.chunkRetryDelaySeconds,
-      retryBackoff: true,
-      deadLetter: CHUNK_FAILED_QUEUE,
-    },
-  ];
 }
 
 export interface ContextOptions {
@@ -97,19 +80,13 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       maintenanceIntervalSeconds: config.worker.maintenanceSeconds,
       onError: (err) => log.error({ err }, 'queue error'),
     });
-    await queue.start([...queueDefinitions(config), ...(options.extraQueues ?? [])]);
+    await queue.start([...queueDefinitions(config.batches), ...(options.extraQueues ?? [])]);
     closers.push(() => queue.stop());
     const keys = new KeyCache(db);
     await keys.start();
     closers.push(() => keys.stop());
     const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
     const email = createEmailValidator({ config: config.email, db, log, dns });
-    let rateLimits: RateLimitStore = new DbRateLimitStore(db);
-    if (config.redisUrl) {
-      const redis = new RedisRateLimitStore(config.redisUrl);
-      closers.push(() => redis.close());
-      rateLimits = redis;
-    }
     const outbox = new WebhookOutbox({ schedules: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
@@ -117,7 +94,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       outbox,
       async vetUrl(url, field) {
         const verdict = await vetWebhookUrl(url, { guard: webhookGuard, dns });
-        if (!verdict.ok) throw new ApiError(verdict.code, `${field}: ${verdict.message}`, { details: [{ field, message: verdict.message }] });
+        if (!verdict.ok) throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
       newDispatcher() {
         const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });
@@ -135,7 +112,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         );
       },
     };
-    const jobHandlers: JobHandler<any>[] = [
+    const jobHandlers: AnyJobHandler[] = [
       chunkHandler({
         db,
         queue,
@@ -154,7 +131,6 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       keys,
       debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
-      rateLimits,
       batchHooks,
       webhooks,
       jobHandlers,

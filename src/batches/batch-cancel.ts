@@ -3,7 +3,7 @@
 import { credit } from '../accounts/credits.js';
 import type { Db, Queryable } from '../db/db.js';
 import { type BatchRow, endUnfinished, getBatch, isActive } from './batch-repo.js';
-import type { BatchHooks } from './batch-worker.js';
+import type { BatchHooks } from './batch-hooks.js';
 
 /** Ends an active batch (locked by the caller) and refunds what it did not check; returns it as ended. */
 export async function endBatch(

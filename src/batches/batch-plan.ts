@@ -13,20 +13,6 @@ function domainOf(email: string): string {
   return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
 }
 
-/** Distinct emails, deduplicated case-insensitively on the domain only (the local part may be case-sensitive). */
-export function distinctEmails(emails: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const email of emails) {
-    const at = email.lastIndexOf('@');
-    const key = at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(email);
-  }
-  return out;
-}
-
 export function planPhones(inputs: string[], chunkSize: number): { items: PlannedItem[]; chunks: number } {
   const items = inputs.map((input, seq) => ({ seq, chunk: Math.floor(seq / chunkSize), input }));
   return { items, chunks: Math.ceil(inputs.length / chunkSize) };

@@ -1,24 +1,16 @@
 // Submitting an asynchronous batch. One transaction writes the idempotency key, debits the credits (a ledger
 // row), stores the batch and its items, and enqueues its jobs: a batch is never charged and lost, never
 // queued and unpaid, and a 402 leaves nothing behind.
+import { insufficientCredits } from '../accounts/charge.js';
 import { type DebitObserver, debit } from '../accounts/credits.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ApiError } from '../http/errors.js';
+import { distinct } from '../items/item-dedupe.js';
+import { DomainError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { distinct } from '../validation/items.js';
+import { CHUNK_QUEUE, type ChunkJob } from '../queue/jobs.js';
 import { planEmails, planPhones } from './batch-plan.js';
 import { type BatchKind, insertBatch } from './batch-repo.js';
-
-export const CHUNK_QUEUE = 'batch-chunk';
-export const CHUNK_FAILED_QUEUE = 'batch-chunk-failed';
-
-export interface ChunkJob {
-  batchId: string;
-  chunk: number;
-  /** 0 for the first pass; greylisted addresses are looked at again in later rounds. */
-  round?: number;
-}
 
 export interface Submission {
   accountId: string;
@@ -78,7 +70,7 @@ async function claimKey(
   );
   const earlier = rows[0];
   if (!earlier || earlier.request_hash !== requestHash) {
-    throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used with a different request in the last 24 hours');
+    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with a different request in the last 24 hours');
   }
   return { claimed: false, statusCode: earlier.status_code, body: earlier.response };
 }
@@ -93,12 +85,7 @@ export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promi
       if (!claim.claimed) return { replayed: true, statusCode: claim.statusCode, body: claim.body };
     }
     const charge = await debit(tx, s.accountId, unique.length, `validate-async ${s.kind}s`, id, s.onDebit);
-    if (!charge.ok) {
-      throw new ApiError(
-        'insufficient_credits',
-        `This batch needs ${unique.length} credits and the balance is ${charge.balance}`,
-      );
-    }
+    if (!charge.ok) throw insufficientCredits(unique.length, charge.balance);
     const createdAt = new Date();
     await insertBatch(
       tx,

@@ -1,27 +1,5 @@
 // What clients see of a batch: the status object of seeds 000 and 003, and the CSV columns of its results.
-import Type from 'typebox';
-import { Nullable, NullableTimestamp, Timestamp } from '../http/types.js';
-import { BATCH_STATUSES, type BatchRow } from './batch-repo.js';
-
-export const BatchStatusSchema = Type.Object({
-  batch_id: Type.String(),
-  kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
-  status: Type.Enum(BATCH_STATUSES),
-  total: Type.Integer(),
-  processed: Type.Integer(),
-  progress: Type.Number({ description: 'processed / total, from 0 to 1' }),
-  level: Type.String(),
-  created_at: Timestamp,
-  started_at: NullableTimestamp,
-  completed_at: NullableTimestamp,
-  has_webhook: Type.Boolean(),
-  webhook_sent_at: NullableTimestamp,
-  webhook_status_code: Nullable(Type.Integer()),
-  credits_charged: Type.Integer(),
-  credits_refunded: Type.Integer(),
-  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
-  expires_at: Timestamp,
-});
+import type { BatchRow } from './batch-repo.js';
 
 export function batchStatus(batch: BatchRow, ttlDays: number) {
   return {

@@ -1,13 +1,15 @@
 // The jobs that do a batch's work. A chunk job checks the items of its chunk that have no result yet and
 // writes their results; running it twice (a worker died, a job expired) writes each result once. Results
 // computed after a batch was cancelled or failed are dropped. Greylisted addresses get more rounds later.
-import type { Db, Queryable } from '../db/db.js';
-import type { JobQueue } from '../queue/job-queue.js';
+import type { Db } from '../db/db.js';
+import type { Logger } from '../lib/logger.js';
 import { validatePhone } from '../phone/phone-engine.js';
-import type { JobHandler } from '../worker/worker.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from '../queue/jobs.js';
+import type { JobHandler } from '../queue/job-handler.js';
 import { endBatch } from './batch-cancel.js';
-import { type BatchRow, getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
-import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE, type ChunkJob } from './batch-submit.js';
+import type { BatchHooks } from './batch-hooks.js';
+import { getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
 
 /** What the worker needs of the email engine. */
 export interface EmailChecker {
@@ -17,20 +19,11 @@ export interface EmailChecker {
   ): Promise<{ results: Array<{ retry_after: number | null }>; concurrency: number }>;
 }
 
-export interface BatchHooks {
-  /** Called in the transaction that started the batch (webhook events hang here). */
-  onStarted?(tx: Queryable, batch: BatchRow): Promise<void>;
-  /** Called in the transaction that finished it: completed, failed or cancelled. */
-  onFinished?(tx: Queryable, batch: BatchRow): Promise<void>;
-  /** Called in the transaction that wrote results for these items. */
-  onResults?(tx: Queryable, batch: BatchRow, results: { seq: number; json: string }[]): Promise<void>;
-}
-
 export interface BatchWorkerDeps {
   db: Db;
   queue: JobQueue;
   email: EmailChecker;
-  log: { info(obj: object, msg: string): void };
+  log: Logger;
   /** Extra rounds for greylisted addresses, and the longest wait before one. */
   greylist: { rounds: number; maxDelaySeconds: number };
   hooks?: BatchHooks;
@@ -49,7 +42,7 @@ async function checkPhones(inputs: string[], country: string | undefined, signal
   return out;
 }
 
-export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
+export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUEUE> {
   const { db, queue } = deps;
   return {
     queue: CHUNK_QUEUE,
@@ -115,7 +108,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<ChunkJob> {
 }
 
 /** A chunk that failed on every attempt fails its batch, which is refunded for what it did not check. */
-export function chunkFailedHandler(deps: Pick<BatchWorkerDeps, 'db' | 'hooks'>): JobHandler<ChunkJob> {
+export function chunkFailedHandler(deps: Pick<BatchWorkerDeps, 'db' | 'hooks'>): JobHandler<typeof CHUNK_FAILED_QUEUE> {
   return {
     queue: CHUNK_FAILED_QUEUE,
     async run(job) {

@@ -9,9 +9,13 @@ import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Context } from '../context.js';
 import { newId } from '../lib/ids.js';
 import { ErrorResponse, installErrorHandling } from './errors.js';
+import { adminAuth, apiKeyAuth } from './auth.js';
 import { installMetrics } from './metrics.js';
+import { DbRateLimitStore, type RateLimitStore } from './rate-limit.js';
+import { RedisRateLimitStore } from './rate-limit-redis.js';
+import { registerGroup, type RouteDeps } from './route-plugin.js';
 import { adminRoutes } from './routes/admin/index.js';
-import { healthRoutes } from './routes/health.js';
+import health from './routes/health.js';
 import { v1Routes } from './routes/v1/index.js';
 import type { App } from './types.js';
 
@@ -82,8 +86,37 @@ export async function buildApp(ctx: Context): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installMetrics(app, ctx.queue, ctx.db);
-  healthRoutes(app, ctx);
-  await app.register(async (scope) => adminRoutes(scope as unknown as App, ctx), { prefix: '/admin/v1' });
-  await app.register(async (scope) => v1Routes(scope as unknown as App, ctx), { prefix: '/api/v1' });
+
+  // Rate-limit counters live where every API process sees them: Redis when REDIS_URL is set, else the store.
+  let rateLimits: RateLimitStore = new DbRateLimitStore(ctx.db);
+  if (config.redisUrl) {
+    const redis = new RedisRateLimitStore(config.redisUrl);
+    app.addHook('onClose', () => redis.close());
+    rateLimits = redis;
+  }
+  const deps: RouteDeps = { ctx, rateLimits };
+  await registerGroup(app, deps, { prefix: '', errors: [] }, [health]);
+  await registerGroup(
+    app,
+    deps,
+    {
+      prefix: '/admin/v1',
+      security: 'adminToken',
+      errors: ['missing_admin_token', 'invalid_admin_token', 'admin_disabled'],
+      onRequest: adminAuth(config.adminToken),
+    },
+    adminRoutes,
+  );
+  await registerGroup(
+    app,
+    deps,
+    {
+      prefix: '/api/v1',
+      security: 'apiKey',
+      errors: ['missing_api_key', 'malformed_api_key', 'invalid_api_key', 'revoked_api_key'],
+      onRequest: apiKeyAuth(ctx.db, ctx.keys, ctx.log),
+    },
+    v1Routes,
+  );
   return app;
 }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isWellFormedKey, touchKey } from '../accounts/api-keys.js';
 import type { KeyCache } from '../accounts/key-cache.js';
 import type { Db } from '../db/db.js';
+import type { Logger } from '../lib/logger.js';
 import { ApiError } from './errors.js';
 
 export interface Principal {
@@ -35,7 +36,7 @@ function bearerToken(request: FastifyRequest, missing: 'missing_api_key' | 'miss
 
 const TOUCH_EVERY_MS = 60_000;
 
-export function apiKeyAuth(db: Db, keys: KeyCache, log: { warn(obj: object, msg: string): void }) {
+export function apiKeyAuth(db: Db, keys: KeyCache, log: Logger) {
   // When this process last recorded each key's use (the database keeps the real last_used_at).
   const touched = new Map<string, number>();
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {

@@ -1,9 +1,32 @@
-// The closed list of error codes the API answers with, and the one place errors become responses:
-// { "error": { "code", "message", "details"? }, "request_id" }.
+// The closed list of error codes the API answers with, their HTTP statuses, and the one place errors become
+// responses: { "error": { "code", "message", "details"? }, "request_id" }. Domain code throws DomainError
+// (src/lib/errors.ts) with a code of its own list; the HTTP edge adds its own codes (authentication,
+// framing, routing) and decides every status here.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import Type from 'typebox';
+import Type, { type TSchema } from 'typebox';
+import { DomainError, type DomainErrorCode, type ErrorDetail } from '../lib/errors.js';
+
+export type { ErrorDetail };
+
+/** Statuses of the codes domain code throws: every one of them must be here (the type says so). */
+const DOMAIN_STATUS = {
+  validation_failed: 422,
+  insufficient_credits: 402,
+  not_found: 404,
+  duplicate_reference: 409,
+  idempotency_key_reused: 409,
+  level_not_supported: 422,
+  batch_expired: 410,
+  batch_not_cancellable: 409,
+  delivery_not_retryable: 409,
+  endpoint_disabled: 409,
+  webhook_url_invalid: 422,
+  webhook_url_forbidden: 422,
+  webhook_url_unresolvable: 422,
+} as const satisfies Record<DomainErrorCode, number>;
 
 export const ERROR_STATUS = {
+  ...DOMAIN_STATUS,
   invalid_json: 400,
   bad_request: 400,
   missing_api_key: 401,
@@ -12,37 +35,19 @@ export const ERROR_STATUS = {
   revoked_api_key: 401,
   missing_admin_token: 401,
   invalid_admin_token: 401,
-  insufficient_credits: 402,
   admin_disabled: 403,
-  not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
   conflict: 409,
-  duplicate_reference: 409,
-  idempotency_key_reused: 409,
-  batch_not_cancellable: 409,
-  delivery_not_retryable: 409,
-  endpoint_disabled: 409,
-  batch_expired: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  validation_failed: 422,
-  level_not_supported: 422,
-  webhook_url_invalid: 422,
-  webhook_url_forbidden: 422,
-  webhook_url_unresolvable: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
 
 /** An expected failure at the HTTP edge: rendered with its code, logged at most as info. */
 export class ApiError extends Error {
@@ -70,12 +75,22 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
-/** Response schemas for the errors every authenticated route can give. */
-export const commonErrors = {
-  400: Type.Ref('ErrorResponse'),
-  401: Type.Ref('ErrorResponse'),
-  422: Type.Ref('ErrorResponse'),
-} as const;
+/**
+ * Response schemas for the errors an operation can answer with, one entry per status, each saying which
+ * codes it may carry (for the OpenAPI document and the SDK generated from it).
+ */
+export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set(codes)) {
+    const status = ERROR_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<number, TSchema> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    out[status] = Type.Ref('ErrorResponse', { description: `Error; \`error.code\` is ${list.map((c) => `\`${c}\``).join(', ')}` });
+  }
+  return out;
+}
 
 function sendError(reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply {
   if (error.options.headers) reply.headers(error.options.headers);
@@ -117,6 +132,7 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
 }
 
 function fromFastifyError(err: FastifyError): ApiError | undefined {
+  if (err instanceof DomainError) return new ApiError(err.code, err.message, err.details ? { details: err.details } : {});
   if (err.validation) {
     const details = validationDetails(err);
     const first = details[0];

@@ -1,6 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Readable } from 'node:stream';
 import type {
   FastifyBaseLogger,
+  FastifyReply,
   FastifyInstance,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -24,3 +26,11 @@ export const NullableTimestamp = Type.Unsafe<Date | string | null>({
 export const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const PageLimit = Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Items per page' });
+
+/**
+ * Sends a body that is already JSON text (or a stream of it), past the route's response schema: for answers
+ * built from stored JSON, or cheaper to write by hand than to validate. The schema still documents them.
+ */
+export function sendJsonText(reply: FastifyReply, body: string | Readable): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(body);
+}

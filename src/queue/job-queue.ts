@@ -4,28 +4,22 @@
 // which PostgreSQL delivers only if the transaction commits.
 import PgBoss from 'pg-boss';
 import type { Db, Queryable } from '../db/db.js';
+import type { JobPayloads, QueueDefinition } from './jobs.js';
+
+export type { QueueDefinition };
 
 export const WAKE_CHANNEL = 'sieve_jobs';
 export const BOSS_SCHEMA = 'pgboss';
 const INSTALL_LOCK = 7_413_203; // arbitrary, constant: "sieve queue install"
 
-export interface QueueDefinition {
-  name: string;
-  /** Attempts after the first one. */
-  retryLimit: number;
-  /** Seconds before the first retry (doubled each time when `retryBackoff`). */
-  retryDelay: number;
-  retryBackoff: boolean;
-  /** A claimed job not finished within this many seconds is considered abandoned and retried. */
-  expireInSeconds?: number;
-  /** Jobs that exhaust their retries are copied to this queue. */
-  deadLetter?: string;
-}
+/** A map from queue name to the payload type of its jobs. */
+export type PayloadMap = { [queue: string]: object };
 
-export interface Job<T> {
+/** A claimed job of queue `Q`. */
+export interface Job<M extends PayloadMap, Q extends keyof M & string> {
   id: string;
-  name: string;
-  data: T;
+  name: Q;
+  data: M[Q];
   retryCount: number;
   retryLimit: number;
 }
@@ -45,7 +39,8 @@ function bossDb(target: Queryable): PgBoss.Db {
   };
 }
 
-export class JobQueue {
+/** The queue, typed by the payloads of its queues (Sieve's own: JobPayloads). */
+export class JobQueue<M extends PayloadMap = JobPayloads> {
   readonly boss: PgBoss;
   private readonly definitions = new Map<string, QueueDefinition>();
   /** Completions waiting to be written together, per queue. */
@@ -107,10 +102,10 @@ export class JobQueue {
    * Enqueues one job per payload on `tx` (the caller's transaction) and wakes the workers when it commits.
    * Payloads carry ids, never the data itself.
    */
-  async enqueue<T extends object>(
+  async enqueue<Q extends keyof M & string>(
     tx: Queryable,
-    name: string,
-    payloads: T[],
+    name: Q,
+    payloads: M[Q][],
     options: { startAfter?: Date } = {},
   ): Promise<void> {
     if (payloads.length === 0) return;
@@ -123,11 +118,11 @@ export class JobQueue {
   }
 
   /** Claims up to `batchSize` jobs that are due. */
-  async fetch<T>(name: string, batchSize: number): Promise<Job<T>[]> {
-    const jobs = (await this.boss.fetch<T>(name, { batchSize, includeMetadata: true })) as PgBoss.JobWithMetadata<T>[];
+  async fetch<Q extends keyof M & string>(name: Q, batchSize: number): Promise<Job<M, Q>[]> {
+    const jobs = (await this.boss.fetch<M[Q]>(name, { batchSize, includeMetadata: true })) as PgBoss.JobWithMetadata<M[Q]>[];
     return (jobs ?? []).map((j) => ({
       id: j.id,
-      name: j.name,
+      name,
       data: j.data,
       retryCount: j.retryCount,
       retryLimit: j.retryLimit,
@@ -138,7 +133,7 @@ export class JobQueue {
    * Marks a job done. Jobs that finish together (they often do: they share one thread) are marked in one
    * statement: one completion per job would cost a query each.
    */
-  complete(name: string, id: string): Promise<void> {
+  complete(name: keyof M & string, id: string): Promise<void> {
     return new Promise((resolve, reject) => {
       let pending = this.completions.get(name);
       if (!pending) {
@@ -162,14 +157,14 @@ export class JobQueue {
    * Gives back a job that was stopped by a shutdown, without using one of its retries: it is marked done
    * and a copy is queued, in one transaction, so it runs again (elsewhere, or here after the restart).
    */
-  async release<T extends object>(job: Job<T>): Promise<void> {
+  async release<Q extends keyof M & string>(job: Job<M, Q>): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.enqueue(tx, job.name, [job.data]);
       await this.boss.complete(job.name, job.id, { released: true }, { db: bossDb(tx) });
     });
   }
 
-  async fail(name: string, id: string, error: { message: string }): Promise<void> {
+  async fail(name: keyof M & string, id: string, error: { message: string }): Promise<void> {
     await this.boss.fail(name, id, { message: error.message });
   }
 

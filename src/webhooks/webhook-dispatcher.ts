@@ -4,7 +4,8 @@
 import { batchBody } from '../batches/batch-body.js';
 import type { BatchRow } from '../batches/batch-repo.js';
 import type { Db } from '../db/db.js';
-import type { WorkerLog } from '../worker/worker.js';
+import type { Logger } from '../lib/logger.js';
+import { WorkLoop } from '../lib/work-loop.js';
 import { type AttemptRecord, type ClaimedDelivery, claimDue, recordOutcomes, secondsToNextDue, WEBHOOK_CHANNEL } from './webhook-deliveries.js';
 import { signingSecrets } from './webhook-endpoints.js';
 import { decideNext, type SendOutcome } from './webhook-retry.js';
@@ -23,10 +24,7 @@ const FLUSH_EVERY_MS = 20;
 const FLUSH_AT = 200;
 
 export class WebhookDispatcher {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private pending = false;
+  private readonly loop: WorkLoop;
   private unlisten: (() => Promise<void>) | undefined;
   private readonly busy = new Map<string, number>();
   private inFlight = 0;
@@ -34,71 +32,40 @@ export class WebhookDispatcher {
   private buffer: AttemptRecord[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
+  /** Claims are made for several free slots at once: one claim per finished send would cost a query each. */
+  private readonly claimAtLeast: number;
 
   constructor(
     private readonly db: Db,
     private readonly sender: WebhookSender,
     private readonly options: DispatcherOptions,
-    private readonly log: WorkerLog,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    this.claimAtLeast = Math.max(1, Math.floor(options.concurrency / 4));
+    this.loop = new WorkLoop({ name: 'webhook dispatcher', pollIntervalMs: options.pollIntervalMs, log, step: () => this.claim() });
+  }
 
   async start(): Promise<void> {
-    this.running = true;
-    this.unlisten = await this.db.listen(WEBHOOK_CHANNEL, () => this.wake());
-    this.loop = this.run();
+    this.unlisten = await this.db.listen(WEBHOOK_CHANNEL, () => this.loop.wake());
+    this.loop.start();
   }
 
-  private wake(): void {
-    this.pending = true;
-    this.wakeUp?.();
-  }
-
-  private async sleep(ms: number): Promise<void> {
-    if (this.pending) {
-      this.pending = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
+  /** Claims due deliveries for the free slots and starts sending them; says how long to sleep after. */
+  private async claim() {
+    const free = this.options.concurrency - this.inFlight;
+    if (!(free >= this.claimAtLeast || (free > 0 && this.inFlight === 0))) return {};
+    const claimed = await claimDue(this.db, {
+      limit: free,
+      perHost: this.options.perHost,
+      busy: this.busy,
+      leaseSeconds: Math.ceil(this.options.timeoutMs / 1000) + 60,
     });
-    this.pending = false;
-  }
-
-  private async run(): Promise<void> {
-    // Claims are made for several free slots at once: one claim per finished send would cost a query each.
-    const batch = Math.max(1, Math.floor(this.options.concurrency / 4));
-    while (this.running) {
-      const free = this.options.concurrency - this.inFlight;
-      let claimed: ClaimedDelivery[] = [];
-      this.pending = false;
-      if (free >= batch || (free > 0 && this.inFlight === 0)) {
-        try {
-          claimed = await claimDue(this.db, {
-            limit: free,
-            perHost: this.options.perHost,
-            busy: this.busy,
-            leaseSeconds: Math.ceil(this.options.timeoutMs / 1000) + 60,
-          });
-          if (claimed.length > 0) await this.startSends(claimed);
-        } catch (err) {
-          this.log.error({ err }, 'could not claim webhook deliveries');
-        }
-      }
-      if (!this.running) break;
-      if (claimed.length > 0 && claimed.length === free) continue; // more may be waiting
-      let waitMs = this.options.pollIntervalMs;
-      if (free >= batch && claimed.length === 0) {
-        const next = await secondsToNextDue(this.db).catch(() => null);
-        if (next !== null) waitMs = Math.min(waitMs, Math.max(next * 1000, 1));
-      }
-      await this.sleep(waitMs);
-    }
+    if (claimed.length > 0) await this.startSends(claimed);
+    if (claimed.length > 0 && claimed.length === free) return { again: true }; // more may be waiting
+    if (claimed.length > 0) return {};
+    // Nothing due now: sleep until the next delivery falls due (a NOTIFY wakes us for new ones).
+    const next = await secondsToNextDue(this.db);
+    return next === null ? {} : { waitMs: Math.max(next * 1000, 1) };
   }
 
   /** The batches of the callbacks among `deliveries` (claimDue brought the rest). */
@@ -122,7 +89,7 @@ export class WebhookDispatcher {
           if (left > 0) this.busy.set(d.host, left);
           else this.busy.delete(d.host);
           this.sends.delete(p);
-          this.wake();
+          this.loop.wake();
         });
       this.sends.add(p);
     }
@@ -226,10 +193,8 @@ export class WebhookDispatcher {
 
   /** Stops claiming, lets the sends under way finish (up to `graceMs`), writes their outcomes. */
   async stop(graceMs: number): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    if (!this.loop.isRunning) return;
+    await this.loop.stop();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all([...this.sends]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);

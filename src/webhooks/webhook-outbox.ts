@@ -3,7 +3,7 @@
 // sent in the same transaction.
 import type { DebitObserver } from '../accounts/credits.js';
 import type { BatchRow } from '../batches/batch-repo.js';
-import type { BatchHooks } from '../batches/batch-worker.js';
+import type { BatchHooks } from '../batches/batch-hooks.js';
 import type { Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';
 import { bareHost } from '../net/webhook-target.js';

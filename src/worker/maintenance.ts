@@ -1,11 +1,22 @@
 // Housekeeping a worker does now and then: tomorrow's partitions, retention, expired cache entries.
 // Safe in any number of processes at once (the purge takes an advisory lock; the rest is idempotent).
 import { ensurePartitions, purgeExpired } from '../batches/batch-retention.js';
-import type { Context } from '../context.js';
+import type { Db } from '../db/db.js';
 import { createEmailCache } from '../email/index.js';
+import type { Logger } from '../lib/logger.js';
 import { purgeOldEvents } from '../webhooks/webhook-deliveries.js';
 
-export async function runMaintenance(ctx: Context, now = Date.now()): Promise<void> {
+/** What maintenance needs of the process's context. */
+export interface MaintenanceDeps {
+  db: Db;
+  log: Logger;
+  config: {
+    batches: { resultsTtlDays: number; maintenanceIntervalSeconds: number };
+    email: { cacheTtlSeconds: number };
+  };
+}
+
+export async function runMaintenance(ctx: MaintenanceDeps, now = Date.now()): Promise<void> {
   await ensurePartitions(ctx.db, now);
   const purge = await purgeExpired(ctx.db, now, ctx.config.batches.resultsTtlDays);
   const cache = await createEmailCache(ctx.db, ctx.config.email.cacheTtlSeconds).purgeExpired();
@@ -16,7 +27,7 @@ export async function runMaintenance(ctx: Context, now = Date.now()): Promise<vo
 }
 
 /** Runs maintenance at once and then every interval; returns a function that stops it. */
-export function startMaintenance(ctx: Context): () => void {
+export function startMaintenance(ctx: MaintenanceDeps): () => void {
   const tick = () =>
     void runMaintenance(ctx).catch((err: unknown) => ctx.log.error({ err }, 'maintenance failed; will try again'));
   tick();

@@ -198,7 +198,7 @@ describe('cancel and failure', () => {
     const id = (await submit(api_key, { phones: frenchMobiles(1500, 50_000) })).json().batch_id;
     // Process the first chunk only, by running its job by hand.
     const handler = t.ctx.jobHandlers.find((h) => h.queue === 'batch-chunk');
-    const meta = { id: 'manual', name: 'batch-chunk', data: { batchId: id, chunk: 0 }, retryCount: 0, retryLimit: 0 };
+    const meta = { id: 'manual', name: 'batch-chunk' as const, data: { batchId: id, chunk: 0 }, retryCount: 0, retryLimit: 0 };
     await handler?.run({ batchId: id, chunk: 0 }, meta, { signal: new AbortController().signal, lastAttempt: false });
     expect((await status(api_key, id)).processed).toBe(500);
 

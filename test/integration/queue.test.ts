@@ -1,5 +1,6 @@
 // The job queue: enqueued in the caller's transaction (all or nothing), picked up at once on commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/lib/logger.js';
 import { type Job, JobQueue, type QueueDefinition } from '../../src/queue/job-queue.js';
 import { Worker } from '../../src/worker/worker.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
@@ -9,13 +10,15 @@ const queues: QueueDefinition[] = [
   { name: 'test-work', retryLimit: 2, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 },
   { name: 'test-slow', retryLimit: 3, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 },
 ];
-const silent = { info() {}, warn() {}, error() {} };
+const silent = createLogger('silent');
+/** The test's own queues and their payloads. */
+type TestJobs = { 'test-work': { widget: string }; 'test-slow': { ms: number; tag: string } };
 
 let store: TestStore;
-let queue: JobQueue;
+let queue: JobQueue<TestJobs>;
 beforeAll(async () => {
   store = await openTestStore();
-  queue = new JobQueue(store.db, { expireInSeconds: 60, maintenanceIntervalSeconds: 60, onError: () => {} });
+  queue = new JobQueue<TestJobs>(store.db, { expireInSeconds: 60, maintenanceIntervalSeconds: 60, onError: () => {} });
   await queue.start(queues);
   await store.db.exec('create table widgets (id text primary key, done boolean not null default false)');
 });
@@ -49,9 +52,9 @@ describe('job queue', () => {
 
   it('a committed enqueue is there with its rows, and a sleeping worker takes it at once (no poll)', async () => {
     // A poll interval of a minute: only the NOTIFY sent on commit can wake the worker in time.
-    const worker = new Worker(store.db, queue, { concurrency: 2, pollIntervalMs: 60_000 }, silent);
+    const worker = new Worker<TestJobs>(store.db, queue, { concurrency: 2, pollIntervalMs: 60_000 }, silent);
     const seen: string[] = [];
-    worker.register<{ widget: string }>({
+    worker.register({
       queue: 'test-work',
       async run(data) {
         seen.push(data.widget);
@@ -79,11 +82,11 @@ describe('job queue', () => {
   });
 
   it('a failing job is retried and its attempts counted; the last attempt is flagged', async () => {
-    const worker = new Worker(store.db, queue, { concurrency: 1, pollIntervalMs: 100 }, silent);
+    const worker = new Worker<TestJobs>(store.db, queue, { concurrency: 1, pollIntervalMs: 100 }, silent);
     const attempts: Array<{ retry: number; last: boolean }> = [];
     worker.register({
       queue: 'test-work',
-      async run(_data, job: Job<unknown>, ctx) {
+      async run(_data, job: Job<TestJobs, 'test-work'>, ctx) {
         attempts.push({ retry: job.retryCount, last: ctx.lastAttempt });
         throw new Error('always fails');
       },
@@ -104,10 +107,10 @@ describe('job queue', () => {
   });
 
   it('stop() lets a short job finish and releases a long one for retry', async () => {
-    const worker = new Worker(store.db, queue, { concurrency: 2, pollIntervalMs: 100 }, silent);
+    const worker = new Worker<TestJobs>(store.db, queue, { concurrency: 2, pollIntervalMs: 100 }, silent);
     const finished: string[] = [];
     const aborted: string[] = [];
-    worker.register<{ ms: number; tag: string }>({
+    worker.register({
       queue: 'test-slow',
       async run(data, _job, ctx) {
         await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,14 @@
 import Type from 'typebox';
-import type { Context } from '../../context.js';
 import { pendingMigrations } from '../../db/migrate.js';
 import { ApiError } from '../errors.js';
-import type { App } from '../types.js';
+import { routes } from '../route-plugin.js';
 
-export function healthRoutes(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/healthz',
     {
       schema: {
+        operationId: 'getHealth',
         tags: ['operations'],
         summary: 'The process is alive',
         response: { 200: Type.Object({ status: Type.Literal('ok') }) },
@@ -21,12 +21,10 @@ export function healthRoutes(app: App, ctx: Context): void {
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'The store answers and every migration is applied',
-        response: {
-          200: Type.Object({ status: Type.Literal('ready'), store: Type.String() }),
-          503: Type.Ref('ErrorResponse'),
-        },
+        response: { 200: Type.Object({ status: Type.Literal('ready'), store: Type.String() }) },
       },
     },
     async () => {
@@ -43,4 +41,4 @@ export function healthRoutes(app: App, ctx: Context): void {
       return { status: 'ready' as const, store: ctx.db.kind };
     },
   );
-}
+});

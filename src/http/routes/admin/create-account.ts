@@ -1,18 +1,16 @@
 import Type from 'typebox';
 import { createAccount } from '../../../accounts/accounts.js';
-import type { Context } from '../../../context.js';
-import { commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { routes } from '../../route-plugin.js';
 import { Account, Credits } from './schemas.js';
 
-export function createAccountRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.post(
     '/accounts',
     {
       schema: {
+        operationId: 'createAccount',
         tags: ['operator'],
         summary: 'Create an account with an opening balance and its first API key',
-        security: [{ adminToken: [] }],
         body: Type.Object(
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -26,7 +24,6 @@ export function createAccountRoute(app: App, ctx: Context): void {
             key_id: Type.String(),
             api_key: Type.String({ description: 'Shown once: store it now, it cannot be read again' }),
           }),
-          ...commonErrors,
         },
       },
     },
@@ -39,4 +36,4 @@ export function createAccountRoute(app: App, ctx: Context): void {
       return reply.code(201).send({ ...account, key_id: key.key_id, api_key: key.api_key });
     },
   );
-}
+});

@@ -1,12 +1,11 @@
 import Type from 'typebox';
 import { getAccount } from '../../../accounts/accounts.js';
 import { createKey } from '../../../accounts/api-keys.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
 import { AccountParams, KeyInfo } from './schemas.js';
 
-export function createKeyRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.post(
     '/accounts/:account_id/keys',
     {
@@ -15,9 +14,9 @@ export function createKeyRoute(app: App, ctx: Context): void {
         request.body ??= {};
       },
       schema: {
+        operationId: 'createAccountKey',
         tags: ['operator'],
         summary: 'Create another API key for an account',
-        security: [{ adminToken: [] }],
         params: AccountParams,
         body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
         response: {
@@ -25,9 +24,8 @@ export function createKeyRoute(app: App, ctx: Context): void {
             ...KeyInfo.properties,
             api_key: Type.String({ description: 'Shown once: store it now, it cannot be read again' }),
           }),
-          404: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['not_found'],
       },
     },
     async (request, reply) => {
@@ -38,4 +36,4 @@ export function createKeyRoute(app: App, ctx: Context): void {
       return reply.code(201).send(key);
     },
   );
-}
+});

@@ -1,25 +1,23 @@
 import Type from 'typebox';
 import { getAccount } from '../../../accounts/accounts.js';
 import { listKeys } from '../../../accounts/api-keys.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
 import { Account, AccountParams, KeyInfo } from './schemas.js';
 
-export function getAccountRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/accounts/:account_id',
     {
       schema: {
+        operationId: 'showAccount',
         tags: ['operator'],
         summary: 'One account, with its keys (never the keys themselves)',
-        security: [{ adminToken: [] }],
         params: AccountParams,
         response: {
           200: Type.Object({ ...Account.properties, keys: Type.Array(KeyInfo) }),
-          404: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['not_found'],
       },
     },
     async (request) => {
@@ -28,4 +26,4 @@ export function getAccountRoute(app: App, ctx: Context): void {
       return { ...account, keys: await listKeys(ctx.db, account.account_id) };
     },
   );
-}
+});

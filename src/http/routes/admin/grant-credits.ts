@@ -1,18 +1,17 @@
 import Type from 'typebox';
 import { grantCredits } from '../../../accounts/accounts.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
 import { AccountParams } from './schemas.js';
 
-export function grantCreditsRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.post(
     '/accounts/:account_id/credits',
     {
       schema: {
+        operationId: 'grantCredits',
         tags: ['operator'],
         summary: 'Grant credits to an account (a ledger entry)',
-        security: [{ adminToken: [] }],
         params: AccountParams,
         body: Type.Object(
           {
@@ -30,10 +29,8 @@ export function grantCreditsRoute(app: App, ctx: Context): void {
         ),
         response: {
           200: Type.Object({ account_id: Type.String(), credits_remaining: Type.Integer(), ledger_entry_id: Type.Integer() }),
-          404: Type.Ref('ErrorResponse'),
-          409: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['not_found', 'duplicate_reference'],
       },
     },
     async (request) => {
@@ -48,4 +45,4 @@ export function grantCreditsRoute(app: App, ctx: Context): void {
       return { account_id, credits_remaining: result.balance, ledger_entry_id: result.entryId };
     },
   );
-}
+});

@@ -1,22 +1,20 @@
 import Type from 'typebox';
 import { listAccounts } from '../../../accounts/accounts.js';
-import type { Context } from '../../../context.js';
-import { commonErrors } from '../../errors.js';
-import { type App, Nullable, PageLimit } from '../../types.js';
+import { routes } from '../../route-plugin.js';
+import { Nullable, PageLimit } from '../../types.js';
 import { Account, AccountId } from './schemas.js';
 
-export function listAccountsRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/accounts',
     {
       schema: {
+        operationId: 'listAccounts',
         tags: ['operator'],
         summary: 'List accounts, oldest first',
-        security: [{ adminToken: [] }],
         querystring: Type.Object({ limit: PageLimit, cursor: Type.Optional(AccountId) }, { additionalProperties: false }),
         response: {
           200: Type.Object({ data: Type.Array(Account), next_cursor: Nullable(Type.String()) }),
-          ...commonErrors,
         },
       },
     },
@@ -25,4 +23,4 @@ export function listAccountsRoute(app: App, ctx: Context): void {
       return { data: accounts, next_cursor: nextCursor };
     },
   );
-}
+});

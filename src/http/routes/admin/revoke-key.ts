@@ -1,20 +1,20 @@
 import Type from 'typebox';
 import { revokeKey } from '../../../accounts/api-keys.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
 import { KeyId, KeyInfo } from './schemas.js';
 
-export function revokeKeyRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.delete(
     '/keys/:key_id',
     {
       schema: {
+        operationId: 'revokeAccountKey',
         tags: ['operator'],
         summary: 'Revoke an API key (it stops working at once; revoking twice is harmless)',
-        security: [{ adminToken: [] }],
         params: Type.Object({ key_id: KeyId }),
-        response: { 200: KeyInfo, 404: Type.Ref('ErrorResponse'), ...commonErrors },
+        response: { 200: KeyInfo },
+        errors: ['not_found'],
       },
     },
     async (request) => {
@@ -25,4 +25,4 @@ export function revokeKeyRoute(app: App, ctx: Context): void {
       return revoked.info;
     },
   );
-}
+});

@@ -1,9 +1,9 @@
 import Type from 'typebox';
-import type { BatchRow } from '../../../batches/batch-repo.js';
-import { getBatch } from '../../../batches/batch-repo.js';
+import { BATCH_STATUSES, type BatchRow, getBatch } from '../../../batches/batch-repo.js';
 import type { Db } from '../../../db/db.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
 import { ApiError } from '../../errors.js';
+import { Nullable, NullableTimestamp, Timestamp } from '../../types.js';
 
 export const BatchParams = Type.Object({ batch_id: Type.String({ pattern: ID_PATTERN('bat'), description: 'bat_ + 32 hex digits' }) });
 
@@ -17,3 +17,24 @@ export async function ownBatch(db: Db, accountId: string, batchId: string): Prom
   if (batch.purged_at) throw expired();
   return batch;
 }
+
+/** A batch as GET /api/v1/batch/{id} shows it (batchStatus builds it). */
+export const BatchStatusSchema = Type.Object({
+  batch_id: Type.String(),
+  kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
+  status: Type.Enum(BATCH_STATUSES),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  progress: Type.Number({ description: 'processed / total, from 0 to 1' }),
+  level: Type.String(),
+  created_at: Timestamp,
+  started_at: NullableTimestamp,
+  completed_at: NullableTimestamp,
+  has_webhook: Type.Boolean(),
+  webhook_sent_at: NullableTimestamp,
+  webhook_status_code: Nullable(Type.Integer()),
+  credits_charged: Type.Integer(),
+  credits_refunded: Type.Integer(),
+  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  expires_at: Timestamp,
+});

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { type BatchRow, isActive, itemsWithResults } from '../../../batches/batch-repo.js';
 import { CSV_COLUMNS, csvCell } from '../../../batches/batch-view.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
-import { BatchParams, ownBatch } from './batch-common.js';
 import Type from 'typebox';
+import type { Context } from '../../../context.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { BatchParams, ownBatch } from './batch-common.js';
 
 const PAGE = 1000;
 
@@ -37,16 +37,18 @@ export function sendResultsCsv(ctx: Context, batch: BatchRow, reply: FastifyRepl
   return reply.send(Readable.from(csvLines(ctx, batch)));
 }
 
-export function batchResultsCsvRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/batch/:batch_id/results.csv',
     {
       schema: {
+        operationId: 'getBatchResultsCsv',
         tags: ['batches'],
         summary: "A batch's results as CSV, one row per item in input order, streamed",
-        security: [{ apiKey: [] }],
         params: BatchParams,
-        response: { 200: Type.String({ description: 'text/csv' }), 404: Type.Ref('ErrorResponse'), 409: Type.Ref('ErrorResponse'), 410: Type.Ref('ErrorResponse'), ...commonErrors },
+        produces: ['text/csv'],
+        response: { 200: Type.String({ description: 'text/csv' }) },
+        errors: ['not_found', 'batch_expired', 'conflict'],
       },
     },
     async (request, reply) => {
@@ -54,4 +56,4 @@ export function batchResultsCsvRoute(app: App, ctx: Context): void {
       return sendResultsCsv(ctx, await ownBatch(ctx.db, principal.accountId, request.params.batch_id), reply);
     },
   );
-}
+});

@@ -1,27 +1,24 @@
 import Type from 'typebox';
 import { cancelBatch } from '../../../batches/batch-cancel.js';
-import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
-import { BatchParams, expired, notFound } from './batch-common.js';
+import { batchStatus } from '../../../batches/batch-view.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { BatchParams, BatchStatusSchema, expired, notFound } from './batch-common.js';
 
-export function cancelBatchRoute(app: App, ctx: Context, ttlDays: number): void {
+export default routes((app, { ctx }) => {
+  const ttlDays = ctx.config.batches.resultsTtlDays;
   app.post(
     '/batch/:batch_id/cancel',
     {
       schema: {
+        operationId: 'cancelBatch',
         tags: ['batches'],
         summary: 'Stop a batch; the items not checked yet are refunded',
-        security: [{ apiKey: [] }],
         params: BatchParams,
         response: {
           200: Type.Object({ ...BatchStatusSchema.properties, refunded: Type.Integer({ description: 'Credits returned by this cancellation' }) }),
-          404: Type.Ref('ErrorResponse'),
-          409: Type.Ref('ErrorResponse'),
-          410: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['not_found', 'batch_expired', 'batch_not_cancellable'],
       },
     },
     async (request) => {
@@ -35,4 +32,4 @@ export function cancelBatchRoute(app: App, ctx: Context, ttlDays: number): void 
       return { ...batchStatus(outcome.batch, ttlDays), refunded: outcome.refunded };
     },
   );
-}
+});

@@ -1,9 +1,9 @@
 import Type from 'typebox';
 import { getAccount } from '../../../accounts/accounts.js';
 import { ledgerPage } from '../../../accounts/credits.js';
-import type { Context } from '../../../context.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import { type App, Nullable, PageLimit, Timestamp } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { Nullable, PageLimit, Timestamp } from '../../types.js';
 
 const LedgerEntry = Type.Object({
   id: Type.Integer(),
@@ -15,14 +15,14 @@ const LedgerEntry = Type.Object({
   created_at: Timestamp,
 });
 
-export function getAccountRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/account',
     {
       schema: {
+        operationId: 'getAccount',
         tags: ['account'],
         summary: 'Your balance and a page of your ledger, newest first',
-        security: [{ apiKey: [] }],
         querystring: Type.Object(
           {
             limit: PageLimit,
@@ -39,7 +39,6 @@ export function getAccountRoute(app: App, ctx: Context): void {
             ledger: Type.Array(LedgerEntry),
             next_cursor: Nullable(Type.Integer()),
           }),
-          ...commonErrors,
         },
       },
     },
@@ -51,4 +50,4 @@ export function getAccountRoute(app: App, ctx: Context): void {
       return { ...account, ledger: page.entries, next_cursor: page.nextCursor };
     },
   );
-}
+});

@@ -2,21 +2,21 @@ import Type from 'typebox';
 import { Readable } from 'node:stream';
 import { batchBody } from '../../../batches/batch-body.js';
 import { isActive, resultsPage } from '../../../batches/batch-repo.js';
-import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
-import type { Context } from '../../../context.js';
-import { commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
-import { BatchParams, ownBatch } from './batch-common.js';
+import { batchStatus } from '../../../batches/batch-view.js';
+import { routes } from '../../route-plugin.js';
+import { sendJsonText } from '../../types.js';
+import { BatchParams, BatchStatusSchema, ownBatch } from './batch-common.js';
 import { sendResultsCsv } from './batch-results-csv.js';
 
-export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
+export default routes((app, { ctx }) => {
+  const ttlDays = ctx.config.batches.resultsTtlDays;
   app.get(
     '/batch/:batch_id',
     {
       schema: {
+        operationId: 'getBatch',
         tags: ['batches'],
         summary: 'Status of a batch and, once it has ended, its results in input order (Accept: text/csv for CSV)',
-        security: [{ apiKey: [] }],
         params: BatchParams,
         querystring: Type.Object(
           {
@@ -31,10 +31,8 @@ export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
             results: Type.Optional(Type.Array(Type.Unknown(), { description: 'Present once the batch has ended' })),
             next_offset: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
           }),
-          404: Type.Ref('ErrorResponse'),
-          410: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['not_found', 'batch_expired', 'conflict'],
       },
     },
     async (request, reply) => {
@@ -42,18 +40,17 @@ export function getBatchRoute(app: App, ctx: Context, ttlDays: number): void {
       const batch = await ownBatch(ctx.db, principal.accountId, request.params.batch_id);
       if (/\btext\/csv\b/.test(request.headers.accept ?? '')) return sendResultsCsv(ctx, batch, reply);
       const head = JSON.stringify(batchStatus(batch, ttlDays));
-      reply.type('application/json; charset=utf-8');
-      if (isActive(batch.status)) return reply.send(head);
+      if (isActive(batch.status)) return sendJsonText(reply, head);
       // All results (the default): streamed, a row of results at a time.
       if (request.query.offset === 0 && request.query.limit === undefined) {
-        return reply.send(Readable.from(batchBody(ctx.db, batch, ttlDays)()));
+        return sendJsonText(reply, Readable.from(batchBody(ctx.db, batch, ttlDays)()));
       }
       // A page: the stored JSON texts are spliced in, not parsed and serialised again.
       const { offset } = request.query;
       const limit = request.query.limit ?? batch.total;
       const results = await resultsPage(ctx.db, batch, offset, limit);
       const next = offset + limit < batch.total ? offset + limit : null;
-      return reply.send(`${head.slice(0, -1)},"results":[${results}],"next_offset":${next}}`);
+      return sendJsonText(reply, `${head.slice(0, -1)},"results":[${results}],"next_offset":${next}}`);
     },
   );
-}
+});

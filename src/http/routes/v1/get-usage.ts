@@ -1,8 +1,6 @@
 import Type from 'typebox';
 import { balanceOf, usageByDay } from '../../../accounts/credits.js';
-import type { Context } from '../../../context.js';
-import { commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { routes } from '../../route-plugin.js';
 
 const Day = Type.Object({
   day: Type.String({ description: 'UTC date, YYYY-MM-DD' }),
@@ -13,18 +11,17 @@ const Day = Type.Object({
 });
 
 /** Credits used per day, from the ledger (every debit, refund and grant is a row of it). */
-export function getUsageRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.get(
     '/account/usage',
     {
       schema: {
+        operationId: 'getAccountUsage',
         tags: ['account'],
         summary: 'Credits used per day over the last days (from the ledger)',
-        security: [{ apiKey: [] }],
         querystring: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }) }, { additionalProperties: false }),
         response: {
           200: Type.Object({ days: Type.Integer(), credits_used: Type.Integer(), credits_remaining: Type.Integer(), daily: Type.Array(Day) }),
-          ...commonErrors,
         },
       },
     },
@@ -41,4 +38,4 @@ export function getUsageRoute(app: App, ctx: Context): void {
       };
     },
   );
-}
+});

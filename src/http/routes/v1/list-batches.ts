@@ -1,19 +1,20 @@
 import Type from 'typebox';
 import { BATCH_STATUSES, listBatches } from '../../../batches/batch-repo.js';
-import { BatchStatusSchema, batchStatus } from '../../../batches/batch-view.js';
-import type { Context } from '../../../context.js';
+import { batchStatus } from '../../../batches/batch-view.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
-import { commonErrors } from '../../errors.js';
-import { Nullable, PageLimit, type App } from '../../types.js';
+import { routes } from '../../route-plugin.js';
+import { Nullable, PageLimit } from '../../types.js';
+import { BatchStatusSchema } from './batch-common.js';
 
-export function listBatchesRoute(app: App, ctx: Context, ttlDays: number): void {
+export default routes((app, { ctx }) => {
+  const ttlDays = ctx.config.batches.resultsTtlDays;
   app.get(
     '/batches',
     {
       schema: {
+        operationId: 'listBatches',
         tags: ['batches'],
         summary: 'Your batches, newest first',
-        security: [{ apiKey: [] }],
         querystring: Type.Object(
           {
             limit: PageLimit,
@@ -27,7 +28,6 @@ export function listBatchesRoute(app: App, ctx: Context, ttlDays: number): void 
             data: Type.Array(Type.Object({ ...BatchStatusSchema.properties, expired: Type.Boolean() })),
             next_cursor: Nullable(Type.String()),
           }),
-          ...commonErrors,
         },
       },
     },
@@ -41,4 +41,4 @@ export function listBatchesRoute(app: App, ctx: Context, ttlDays: number): void 
       return { data: batches.map((b) => ({ ...batchStatus(b, ttlDays), expired: b.purged_at !== null })), next_cursor: nextCursor };
     },
   );
-}
+});

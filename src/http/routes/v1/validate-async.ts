@@ -1,27 +1,27 @@
 import Type from 'typebox';
 import { submitBatch } from '../../../batches/batch-submit.js';
-import type { Context } from '../../../context.js';
 import { canonicalJson, sha256Hex } from '../../../lib/canonical-json.js';
-import { CountryField, EmailField, fallbackCountry, invalidField as invalid, itemKind, PhoneField } from '../../../validation/items.js';
-import { ApiError, commonErrors } from '../../errors.js';
+import { invalidField as invalid } from '../../../lib/errors.js';
+import { ApiError } from '../../errors.js';
+import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../item-fields.js';
 import { rateLimit } from '../../rate-limit.js';
-import type { App } from '../../types.js';
+import { routes } from '../../route-plugin.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export function validateAsyncRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx, rateLimits }) => {
   const { limits } = ctx.config;
   app.post(
     '/validate-async',
     {
-      preHandler: rateLimit(ctx.rateLimits, { name: 'validate-async', perMinute: limits.asyncPerMinute }),
+      preHandler: rateLimit(rateLimits, { name: 'validate-async', perMinute: limits.asyncPerMinute }),
       schema: {
+        operationId: 'createBatch',
         tags: ['batches'],
         summary: `Submit up to ${limits.batchMaxItems} phones or emails for background checking (credits for the whole batch up front)`,
         description:
           'Send `phones` or `emails` (not both). Items are deduplicated; one credit per distinct item. Poll `status_url`, or give ' +
           '`webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
-        security: [{ apiKey: [] }],
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
         body: Type.Object(
           {
@@ -46,11 +46,16 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
             webhook_configured: Type.Boolean(),
             status_url: Type.String(),
           }),
-          402: Type.Ref('ErrorResponse'),
-          409: Type.Ref('ErrorResponse'),
-          429: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: [
+          'insufficient_credits',
+          'idempotency_key_reused',
+          'rate_limited',
+          'level_not_supported',
+          'webhook_url_invalid',
+          'webhook_url_forbidden',
+          'webhook_url_unresolvable',
+        ],
       },
     },
     async (request, reply) => {
@@ -94,4 +99,4 @@ export function validateAsyncRoute(app: App, ctx: Context): void {
       return reply.code(202).send(outcome.body);
     },
   );
-}
+});

@@ -1,27 +1,27 @@
 import Type from 'typebox';
-import type { Context } from '../../../context.js';
+import { charged } from '../../../accounts/charge.js';
 import { EmailResultSchema } from '../../../email/index.js';
+import { distinct } from '../../../items/item-dedupe.js';
 import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
-import { charged } from '../../../validation/charge.js';
-import { CountryField, distinct, EmailField, fallbackCountry, itemKind, PhoneField } from '../../../validation/items.js';
-import { commonErrors } from '../../errors.js';
+import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../item-fields.js';
 import { rateLimit } from '../../rate-limit.js';
-import type { App } from '../../types.js';
+import { routes } from '../../route-plugin.js';
+import { sendJsonText } from '../../types.js';
 
-export function validateBulkRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx, rateLimits }) => {
   const { bulkMaxItems, bulkPerMinute } = ctx.config.limits;
   app.post(
     '/validate-bulk',
     {
-      preHandler: rateLimit(ctx.rateLimits, { name: 'validate-bulk', perMinute: bulkPerMinute }),
+      preHandler: rateLimit(rateLimits, { name: 'validate-bulk', perMinute: bulkPerMinute }),
       schema: {
+        operationId: 'validateBulk',
         tags: ['validation'],
         summary: `Validate up to ${bulkMaxItems} phones or emails in one call (1 credit per distinct item)`,
         description:
           'Send `{phones, country?}` or `{emails, smtp_check?, use_cache?}`. Repeated items are checked and charged once ' +
           '(emails that differ only in the case of the domain are the same). Results come in order of first appearance.',
-        security: [{ apiKey: [] }],
         body: Type.Object(
           {
             phones: Type.Optional(Type.Array(PhoneField, { minItems: 1, maxItems: bulkMaxItems })),
@@ -41,10 +41,8 @@ export function validateBulkRoute(app: App, ctx: Context): void {
             concurrency: Type.Integer({ description: 'Most checks in flight at once (SMTP connections for emails)' }),
             results: Type.Union([Type.Array(PhoneResultSchema), Type.Array(EmailResultSchema)]),
           }),
-          402: Type.Ref('ErrorResponse'),
-          429: Type.Ref('ErrorResponse'),
-          ...commonErrors,
         },
+        errors: ['insufficient_credits', 'rate_limited'],
       },
     },
     async (request, reply) => {
@@ -72,7 +70,7 @@ export function validateBulkRoute(app: App, ctx: Context): void {
         concurrency: value.concurrency,
         results: value.results,
       };
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+      return sendJsonText(reply, JSON.stringify(body));
     },
   );
-}
+});

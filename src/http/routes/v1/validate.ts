@@ -1,22 +1,21 @@
 import Type from 'typebox';
-import type { Context } from '../../../context.js';
+import { charged } from '../../../accounts/charge.js';
 import { EmailResultSchema } from '../../../email/index.js';
 import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
-import { charged } from '../../../validation/charge.js';
-import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../../validation/items.js';
-import { commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
+import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../item-fields.js';
+import { routes } from '../../route-plugin.js';
+import { sendJsonText } from '../../types.js';
 
-export function validateRoute(app: App, ctx: Context): void {
+export default routes((app, { ctx }) => {
   app.post(
     '/validate',
     {
       schema: {
+        operationId: 'validate',
         tags: ['validation'],
         summary: 'Validate one phone number or one email address (1 credit)',
         description: 'Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`.',
-        security: [{ apiKey: [] }],
         body: Type.Object(
           {
             phone: Type.Optional(PhoneField),
@@ -27,7 +26,8 @@ export function validateRoute(app: App, ctx: Context): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Union([PhoneResultSchema, EmailResultSchema]), 402: Type.Ref('ErrorResponse'), ...commonErrors },
+        response: { 200: Type.Union([PhoneResultSchema, EmailResultSchema]) },
+        errors: ['insufficient_credits'],
       },
     },
     async (request, reply) => {
@@ -46,7 +46,7 @@ export function validateRoute(app: App, ctx: Context): void {
       );
       reply.header('X-Credits-Remaining', String(creditsRemaining));
       // Serialised here: choosing between the two response schemas for every reply would cost more.
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
+      return sendJsonText(reply, JSON.stringify(value));
     },
   );
-}
+});

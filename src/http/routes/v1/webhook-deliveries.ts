@@ -1,11 +1,11 @@
 // The delivery log: every delivery with its attempts; one delivery sent again by hand.
 import Type from 'typebox';
-import type { Context } from '../../../context.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
 import { type AttemptRow, attemptsOf, type DeliveryRow, getDelivery, listDeliveries, retryNow } from '../../../webhooks/webhook-deliveries.js';
 import { getEndpoint } from '../../../webhooks/webhook-endpoints.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import { Nullable, NullableTimestamp, PageLimit, Timestamp, type App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { Nullable, NullableTimestamp, PageLimit, Timestamp } from '../../types.js';
 
 const Attempt = Type.Object({
   attempt: Type.Integer(),
@@ -60,15 +60,14 @@ function view(d: DeliveryRow, attempts: AttemptRow[]) {
 
 const DeliveryParams = Type.Object({ delivery_id: Type.String({ pattern: ID_PATTERN('msg') }) });
 
-export function webhookDeliveryRoutes(app: App, ctx: Context): void {
-  const security = [{ apiKey: [] }];
+export default routes((app, { ctx }) => {
   app.get(
     '/webhooks/deliveries',
     {
       schema: {
+        operationId: 'listWebhookDeliveries',
         tags: ['webhooks'],
         summary: 'Deliveries, newest first, with their attempts',
-        security,
         querystring: Type.Object(
           {
             limit: PageLimit,
@@ -79,7 +78,7 @@ export function webhookDeliveryRoutes(app: App, ctx: Context): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ data: Type.Array(Delivery), next_cursor: Nullable(Type.String()) }), ...commonErrors },
+        response: { 200: Type.Object({ data: Type.Array(Delivery), next_cursor: Nullable(Type.String()) }) },
       },
     },
     async (request) => {
@@ -99,7 +98,14 @@ export function webhookDeliveryRoutes(app: App, ctx: Context): void {
   app.get(
     '/webhooks/deliveries/:delivery_id',
     {
-      schema: { tags: ['webhooks'], summary: 'One delivery and its attempts', security, params: DeliveryParams, response: { 200: Delivery, 404: Type.Ref('ErrorResponse'), ...commonErrors } },
+      schema: {
+        operationId: 'getWebhookDelivery',
+        tags: ['webhooks'],
+        summary: 'One delivery and its attempts',
+        params: DeliveryParams,
+        response: { 200: Delivery },
+        errors: ['not_found'],
+      },
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
@@ -113,11 +119,12 @@ export function webhookDeliveryRoutes(app: App, ctx: Context): void {
     '/webhooks/deliveries/:delivery_id/retry',
     {
       schema: {
+        operationId: 'retryWebhookDelivery',
         tags: ['webhooks'],
         summary: 'Send a delivery again now (one attempt; the same webhook-id)',
-        security,
         params: DeliveryParams,
-        response: { 202: Delivery, 404: Type.Ref('ErrorResponse'), 409: Type.Ref('ErrorResponse'), ...commonErrors },
+        response: { 202: Delivery },
+        errors: ['not_found', 'endpoint_disabled', 'delivery_not_retryable'],
       },
     },
     async (request, reply) => {
@@ -134,4 +141,4 @@ export function webhookDeliveryRoutes(app: App, ctx: Context): void {
       return reply.code(202).send(view(queued, (await attemptsOf(ctx.db, [d.id])).get(d.id) ?? []));
     },
   );
-}
+});

@@ -1,16 +1,13 @@
 // What can be done to an endpoint: rotate its secret, enable it again, send its failed deliveries again.
 import Type from 'typebox';
-import type { Context } from '../../../context.js';
+import { invalidField } from '../../../lib/errors.js';
 import { recoverFailed } from '../../../webhooks/webhook-deliveries.js';
-import { invalidField } from '../../../validation/items.js';
 import { endpointView, enableEndpoint, rotateSecret } from '../../../webhooks/webhook-endpoints.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import type { App } from '../../types.js';
-import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-endpoints.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-common.js';
 
-export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
-  const security = [{ apiKey: [] }];
-  const errors = { 404: Type.Ref('ErrorResponse'), 409: Type.Ref('ErrorResponse'), ...commonErrors };
+export default routes((app, { ctx }) => {
 
   app.post(
     '/webhooks/endpoints/:endpoint_id/rotate-secret',
@@ -20,9 +17,9 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
         request.body ??= {};
       },
       schema: {
+        operationId: 'rotateWebhookEndpointSecret',
         tags: ['webhooks'],
         summary: 'A new signing secret (shown once); the old one keeps signing beside it for a grace period',
-        security,
         params: EndpointParams,
         body: Type.Object(
           { grace_period_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' })) },
@@ -30,8 +27,8 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
         ),
         response: {
           200: Type.Object({ endpoint_id: Type.String(), secret: Type.String(), previous_secret_expires_at: Type.Union([Type.String(), Type.Null()]) }),
-          ...errors,
         },
+        errors: ['not_found'],
       },
     },
     async (request) => {
@@ -47,7 +44,14 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
   app.post(
     '/webhooks/endpoints/:endpoint_id/enable',
     {
-      schema: { tags: ['webhooks'], summary: 'Enable an endpoint again (after a 410 disabled it)', security, params: EndpointParams, response: { 200: EndpointSchema, ...errors } },
+      schema: {
+        operationId: 'enableWebhookEndpoint',
+        tags: ['webhooks'],
+        summary: 'Enable an endpoint again (after a 410 disabled it)',
+        params: EndpointParams,
+        response: { 200: EndpointSchema },
+        errors: ['not_found'],
+      },
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
@@ -61,17 +65,18 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
     '/webhooks/endpoints/:endpoint_id/recover',
     {
       schema: {
+        operationId: 'recoverWebhookEndpointDeliveries',
         tags: ['webhooks'],
         summary: 'Send again every delivery to this endpoint that failed since a given time (one attempt each)',
-        security,
         params: EndpointParams,
         body: Type.Object({ since: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
-        response: { 202: Type.Object({ endpoint_id: Type.String(), recovered: Type.Integer() }), ...errors },
+        response: { 202: Type.Object({ endpoint_id: Type.String(), recovered: Type.Integer() }) },
+        errors: ['not_found', 'endpoint_disabled'],
       },
     },
     async (request, reply) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const endpoint = await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id);
+      const endpoint = await ownEndpoint(ctx.db, principal.accountId, request.params.endpoint_id);
       if (endpoint.disabled_at) throw new ApiError('endpoint_disabled', 'The endpoint is disabled: enable it first');
       const since = new Date(request.body.since);
       if (Number.isNaN(since.getTime())) throw invalidField('body.since', 'is not a time');
@@ -79,4 +84,4 @@ export function webhookEndpointActionRoutes(app: App, ctx: Context): void {
       return reply.code(202).send({ endpoint_id: endpoint.id, recovered });
     },
   );
-}
+});

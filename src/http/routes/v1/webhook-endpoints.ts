@@ -1,41 +1,19 @@
 // Account webhook endpoints: create (the secret is shown once), list, show, delete.
 import Type from 'typebox';
-import type { Context } from '../../../context.js';
-import { ID_PATTERN } from '../../../lib/ids.js';
-import { createEndpoint, deleteEndpoint, endpointView, getEndpoint, listEndpoints } from '../../../webhooks/webhook-endpoints.js';
+import { createEndpoint, deleteEndpoint, endpointView, listEndpoints } from '../../../webhooks/webhook-endpoints.js';
 import { EVENT_TYPES } from '../../../webhooks/webhook-payloads.js';
-import { ApiError, commonErrors } from '../../errors.js';
-import { Nullable, NullableTimestamp, Timestamp, type App } from '../../types.js';
+import { ApiError } from '../../errors.js';
+import { routes } from '../../route-plugin.js';
+import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-common.js';
 
-export const EndpointParams = Type.Object({ endpoint_id: Type.String({ pattern: ID_PATTERN('we') }) });
-
-export const EndpointSchema = Type.Object({
-  endpoint_id: Type.String(),
-  url: Type.String(),
-  description: Nullable(Type.String()),
-  event_types: Type.Array(Type.String()),
-  enabled: Type.Boolean(),
-  disabled_at: NullableTimestamp,
-  disabled_reason: Nullable(Type.String()),
-  created_at: Timestamp,
-});
-
-/** The caller's endpoint or a 404 (another account's endpoint is not found either). */
-export async function ownEndpoint(ctx: Context, accountId: string, id: string) {
-  const endpoint = await getEndpoint(ctx.db, accountId, id);
-  if (!endpoint) throw new ApiError('not_found', 'No such webhook endpoint');
-  return endpoint;
-}
-
-export function webhookEndpointRoutes(app: App, ctx: Context): void {
-  const security = [{ apiKey: [] }];
+export default routes((app, { ctx }) => {
   app.post(
     '/webhooks/endpoints',
     {
       schema: {
+        operationId: 'createWebhookEndpoint',
         tags: ['webhooks'],
         summary: 'Add a webhook endpoint for some event types; its signing secret is in this answer only',
-        security,
         body: Type.Object(
           {
             url: Type.String({ minLength: 1, maxLength: 2048 }),
@@ -46,8 +24,8 @@ export function webhookEndpointRoutes(app: App, ctx: Context): void {
         ),
         response: {
           201: Type.Object({ ...EndpointSchema.properties, secret: Type.String({ description: 'whsec_…: shown once' }) }),
-          ...commonErrors,
         },
+        errors: ['webhook_url_invalid', 'webhook_url_forbidden', 'webhook_url_unresolvable'],
       },
     },
     async (request, reply) => {
@@ -68,10 +46,10 @@ export function webhookEndpointRoutes(app: App, ctx: Context): void {
     '/webhooks/endpoints',
     {
       schema: {
+        operationId: 'listWebhookEndpoints',
         tags: ['webhooks'],
         summary: 'Your webhook endpoints (never their secrets)',
-        security,
-        response: { 200: Type.Object({ data: Type.Array(EndpointSchema) }), ...commonErrors },
+        response: { 200: Type.Object({ data: Type.Array(EndpointSchema) }) },
       },
     },
     async (request) => {
@@ -83,11 +61,18 @@ export function webhookEndpointRoutes(app: App, ctx: Context): void {
   app.get(
     '/webhooks/endpoints/:endpoint_id',
     {
-      schema: { tags: ['webhooks'], summary: 'One webhook endpoint', security, params: EndpointParams, response: { 200: EndpointSchema, 404: Type.Ref('ErrorResponse'), ...commonErrors } },
+      schema: {
+        operationId: 'getWebhookEndpoint',
+        tags: ['webhooks'],
+        summary: 'One webhook endpoint',
+        params: EndpointParams,
+        response: { 200: EndpointSchema },
+        errors: ['not_found'],
+      },
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      return endpointView(await ownEndpoint(ctx, principal.accountId, request.params.endpoint_id));
+      return endpointView(await ownEndpoint(ctx.db, principal.accountId, request.params.endpoint_id));
     },
   );
 
@@ -95,11 +80,12 @@ export function webhookEndpointRoutes(app: App, ctx: Context): void {
     '/webhooks/endpoints/:endpoint_id',
     {
       schema: {
+        operationId: 'deleteWebhookEndpoint',
         tags: ['webhooks'],
         summary: 'Delete a webhook endpoint; its deliveries not sent yet are cancelled',
-        security,
         params: EndpointParams,
-        response: { 200: Type.Object({ endpoint_id: Type.String(), deleted: Type.Literal(true) }), 404: Type.Ref('ErrorResponse'), ...commonErrors },
+        response: { 200: Type.Object({ endpoint_id: Type.String(), deleted: Type.Literal(true) }) },
+        errors: ['not_found'],
       },
     },
     async (request) => {
@@ -109,4 +95,4 @@ export function webhookEndpointRoutes(app: App, ctx: Context): void {
       return { endpoint_id: request.params.endpoint_id, deleted: true as const };
     },
   );
-}
+});

@@ -1,8 +1,8 @@
 // Paid work: debit first (all or nothing), do the work, and refund in full if the work itself fails.
-import { credit } from '../accounts/credits.js';
-import type { DebitBatcher } from '../accounts/debit-batcher.js';
 import type { Db } from '../db/db.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
+import { credit } from './credits.js';
+import type { DebitBatcher } from './debit-batcher.js';
 
 export interface Charge {
   accountId: string;
@@ -18,12 +18,7 @@ export async function charged<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T; creditsRemaining: number }> {
   const debit = await debits.debit(charge.accountId, charge.credits, charge.reason, charge.reference);
-  if (!debit.ok) {
-    throw new ApiError(
-      'insufficient_credits',
-      `This needs ${charge.credits} credit${charge.credits === 1 ? '' : 's'} and the balance is ${debit.balance}`,
-    );
-  }
+  if (!debit.ok) throw insufficientCredits(charge.credits, debit.balance);
   try {
     return { value: await work(), creditsRemaining: debit.balance };
   } catch (err) {
@@ -33,3 +28,7 @@ export async function charged<T>(
     throw err;
   }
 }
+
+/** The refusal of work that costs more than the balance. */
+export const insufficientCredits = (needed: number, balance: number) =>
+  new DomainError('insufficient_credits', `This needs ${needed} credit${needed === 1 ? '' : 's'} and the balance is ${balance}`);

@@ -1,7 +1,8 @@
-// What the validation endpoints share: input bounds, the fallback country, and deduplication.
+// The request fields the validation operations share: bounds of an item, the fallback country, and which
+// kind of items a body holds.
 import Type from 'typebox';
-import { distinctEmails } from '../batches/batch-plan.js';
-import { ApiError } from '../http/errors.js';
+import type { ItemKind } from '../items/item-dedupe.js';
+import { invalidField } from '../lib/errors.js';
 import { isSupportedRegion, MAX_PHONE_INPUT } from '../phone/phone-engine.js';
 
 /** RFC 5321 allows 254 characters in a path; a little room for spaces people paste around addresses. */
@@ -17,14 +18,11 @@ export const CountryField = Type.String({
   description: 'ISO 3166-1 alpha-2 country used for numbers written without their country code',
 });
 
-export const invalidField = (field: string, message: string) =>
-  new ApiError('validation_failed', `${field} ${message}`, { details: [{ field, message }] });
-
 /**
  * Which kind of items a request body holds: exactly one of its `phoneField` and `emailField` must be there,
  * and only the options of that kind (country for phones; smtp_check, use_cache for emails). Else a 422.
  */
-export function itemKind(body: Record<string, unknown>, phoneField: string, emailField: string): 'phone' | 'email' {
+export function itemKind(body: Record<string, unknown>, phoneField: string, emailField: string): ItemKind {
   if ((body[phoneField] === undefined) === (body[emailField] === undefined)) {
     throw invalidField('body', `must have either ${phoneField} or ${emailField} (one of them, not both)`);
   }
@@ -43,6 +41,3 @@ export function fallbackCountry(country: string | undefined): string | undefined
   if (!isSupportedRegion(upper)) throw invalidField('body.country', `"${upper}" is not a country code with a numbering plan`);
   return upper;
 }
-
-/** Phones are the same when the strings are; emails when they differ only in the case of the domain. */
-export const distinct = (kind: 'phone' | 'email', items: string[]) => (kind === 'phone' ? [...new Set(items)] : distinctEmails(items));
