@@ -1,6 +1,7 @@
 // A PostgreSQL server through node-postgres: a pool for queries and transactions, and one dedicated
 // connection for LISTEN that reconnects by itself. Any number of processes can share the server.
 import pg from 'pg';
+import type { Logger } from '../lib/logger.js';
 import type { Db, Queryable, QueryResult, Row } from './db.js';
 
 // int8 (count(*), bigint columns) as numbers, as the embedded store returns them. Credits stay far below 2^53.
@@ -11,10 +12,6 @@ const types = {
     return pg.types.getTypeParser(oid, format as 'text');
   },
 } as pg.CustomTypesConfig;
-
-interface Log {
-  warn(obj: object, msg: string): void;
-}
 
 function lastResult(res: pg.QueryResult | pg.QueryResult[]): QueryResult<Row> {
   const last = Array.isArray(res) ? res[res.length - 1] : res;
@@ -38,7 +35,7 @@ export interface PostgresOptions {
   connectionString: string;
   poolMax: number;
   applicationName?: string;
-  log?: Log;
+  log?: Logger;
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<Db> {

@@ -13,15 +13,11 @@ import type { EmailResult } from './email-schema.js';
 import { parseAddress, type ParsedAddress } from './email-syntax.js';
 import { decide, type Flags } from './email-verdict.js';
 import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
+import type { Logger } from '../lib/logger.js';
 
 export interface EmailCheckOptions {
   smtpCheck: boolean;
   useCache: boolean;
-}
-
-export interface EmailLog {
-  debug(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
 }
 
 export interface EmailValidator {
@@ -53,7 +49,7 @@ function flagsOf(address: Good): Flags {
 const worthCaching = (r: EmailResult) => r.status !== 'unknown' && r.reason !== 'invalid_syntax';
 
 /** `dns`: the process's DNS client (its cap on questions in flight is per client); one of its own from `config` when absent. */
-export function createEmailValidator(deps: { config: EmailSettings; db: Queryable; log: EmailLog; dns?: DnsClient }): EmailValidator {
+export function createEmailValidator(deps: { config: EmailSettings; db: Queryable; log: Logger; dns?: DnsClient }): EmailValidator {
   const { config, log } = deps;
   const guard = createAddressGuard({ allowedCidrs: config.smtpAllowedCidrs });
   const dns = deps.dns ?? createDnsClient({ servers: config.dnsServers, timeoutMs: config.dnsTimeoutMs });

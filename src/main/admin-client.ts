@@ -10,7 +10,11 @@ export interface AdminClientOptions {
 
 export function adminClient({ baseUrl, token }: AdminClientOptions) {
   return async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    if (!token) throw new AdminClientError('Set ADMIN_TOKEN to the token the server was started with.');
+    if (!token) {
+      throw new AdminClientError(
+        'Set ADMIN_TOKEN to the token the server was started with (an embedded Sieve started without one keeps it in DATA_DIR/admin-token).',
+      );
+    }
     let response: Response;
     try {
       response = await fetch(`${baseUrl}/admin/v1${path}`, {

@@ -6,6 +6,7 @@ import { StoreLockedError } from '../db/lockfile.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../lib/logger.js';
 import { AdminClientError, adminClient } from './admin-client.js';
+import { readAdminToken } from './admin-token.js';
 import { run } from './run.js';
 
 const integer = (value: string) => {
@@ -16,7 +17,9 @@ const integer = (value: string) => {
 function admin() {
   const port = process.env.PORT?.trim() || '8080';
   const baseUrl = (process.env.SIEVE_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-  return adminClient({ baseUrl, token: process.env.ADMIN_TOKEN?.trim() || undefined });
+  // ADMIN_TOKEN, or the token an embedded Sieve keeps in its DATA_DIR when it was started without one.
+  const token = process.env.ADMIN_TOKEN?.trim() || readAdminToken(process.env.DATA_DIR?.trim() || './data');
+  return adminClient({ baseUrl, token });
 }
 
 const print = (value: unknown): void => {

@@ -7,15 +7,23 @@ import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
 import { Worker } from '../worker/worker.js';
+import { adminTokenPath, ensureAdminToken } from './admin-token.js';
 
 export interface RunOptions {
   api: boolean;
   worker: boolean;
 }
 
-export async function run(config: Config, options: RunOptions): Promise<void> {
+export async function run(given: Config, options: RunOptions): Promise<void> {
   const started = performance.now();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(given.logLevel);
+  let config = given;
+  if (!config.adminToken && !config.databaseUrl && options.api) {
+    // The embedded store's operator token lives beside it (the CLI finds it there); never logged itself.
+    const { token, created } = ensureAdminToken(config.dataDir);
+    config = Object.freeze({ ...config, adminToken: token });
+    log.info({ file: adminTokenPath(config.dataDir), created }, 'ADMIN_TOKEN unset: the operator token is kept in this file');
+  }
   const ctx = await createContext(config, { log });
 
   let app: App | undefined;

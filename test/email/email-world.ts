@@ -3,11 +3,12 @@
 import { parseConfig } from '../../src/config.js';
 import type { Queryable } from '../../src/db/db.js';
 import { createEmailValidator, type EmailValidator } from '../../src/email/index.js';
+import { createLogger } from '../../src/lib/logger.js';
 import { startDnsServer, type DnsZone, type TestDnsServer } from '../helpers/dns-server.js';
 import { startSmtpPeers, type SmtpBehaviour, type SmtpPeers } from '../helpers/smtp-server.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 
-export const silentLog = { debug() {}, warn() {} };
+export const silentLog = createLogger('silent');
 
 export const CHECK = { smtpCheck: true, useCache: false } as const;
 

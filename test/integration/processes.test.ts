@@ -75,6 +75,25 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     );
   });
 
+  it('the quick start: started without ADMIN_TOKEN, the operator CLI works with the token kept beside the store', async () => {
+    const dataDir = tempDir();
+    // An empty value counts as unset.
+    const sieve = await start(['start'], { DATA_DIR: dataDir, ADMIN_TOKEN: '' });
+    const file = path.join(dataDir, 'admin-token');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const token = fs.readFileSync(file, 'utf8').trim();
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    const created = await runSieve(['accounts', 'create', '--credits', '5'], { SIEVE_URL: sieve.url as string, DATA_DIR: dataDir });
+    expect([created.code, created.stderr]).toEqual([0, '']);
+    expect(JSON.parse(created.stdout)).toMatchObject({ credits_remaining: 5 });
+    const elsewhere = await runSieve(['accounts', 'list'], { SIEVE_URL: sieve.url as string, DATA_DIR: tempDir() });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('ADMIN_TOKEN');
+    expect(await sieve.stop()).toBe(0);
+    expect(sieve.output()).toContain('admin-token');
+    expect(sieve.output()).not.toContain(token);
+  });
+
   it('`sieve migrate` applies the migrations once', async () => {
     const env = { DATA_DIR: tempDir(), LOG_LEVEL: 'info' };
     const firstRun = await runSieve(['migrate'], env);
