@@ -1,4 +1,4 @@
-// What clients see of a batch: the status object of seeds 000 and 003, and the CSV columns of its results.
+// What clients see of a batch: the status object of the phone batch API and the email bulk and batch API, and the CSV columns of its results.
 import type { BatchRow } from './batch-repo.js';
 
 export function batchStatus(batch: BatchRow, ttlDays: number) {

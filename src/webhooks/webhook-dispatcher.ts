@@ -97,7 +97,7 @@ export class WebhookDispatcher {
 
   /** The request for one delivery: its body, signatures and headers for this attempt. */
   private async request(d: ClaimedDelivery, batches: Map<string, BatchRow>, timestamp: number) {
-    // The sender adds the content type and its user agent (unless a seed's is set below).
+    // The sender adds the content type and its user agent (unless the batch APIs' own is set below).
     const headers: Record<string, string> = {
       'x-webhook-id': d.id,
       'x-webhook-timestamp': String(timestamp),
@@ -106,7 +106,7 @@ export class WebhookDispatcher {
     };
     let body: BodySource;
     let secrets: string[] = [];
-    let seedPrefix: string | null = null;
+    let batchApiPrefix: string | null = null;
     if (d.kind === 'endpoint') {
       // An endpoint deleted or disabled since the delivery was made: nothing is sent.
       if (d.endpoint_secret === null || d.endpoint_disabled_at) return null;
@@ -115,13 +115,13 @@ export class WebhookDispatcher {
     } else {
       const batch = batches.get(d.batch_id as string);
       if (!batch) return null;
-      // Seeds 000 and 003: the batch as GET /api/v1/batch/{id} showed it when it ended.
+      // The phone batch API and the email bulk and batch API: the batch as GET /api/v1/batch/{id} showed it when it ended.
       body = batchBody(this.db, batch, this.options.ttlDays, { webhook_sent_at: null, webhook_status_code: null });
       if (batch.webhook_secret) secrets = [batch.webhook_secret];
-      seedPrefix = batch.kind === 'phone' ? 'X-PhoneValidation' : 'X-EmailValidation';
+      batchApiPrefix = batch.kind === 'phone' ? 'X-PhoneValidation' : 'X-EmailValidation';
       headers['user-agent'] = batch.kind === 'phone' ? 'PhoneValidationAPI-Webhook/1.0' : 'EmailValidationAPI-Webhook/1.0';
-      headers[`${seedPrefix}-Batch-Id`] = batch.id;
-      headers[`${seedPrefix}-Event`] = d.event_type;
+      headers[`${batchApiPrefix}-Batch-Id`] = batch.id;
+      headers[`${batchApiPrefix}-Event`] = d.event_type;
     }
     const signed = await signBody(body, {
       msgId: d.id,
@@ -132,7 +132,7 @@ export class WebhookDispatcher {
     if (signed.standardSignature) headers['webhook-signature'] = signed.standardSignature;
     if (signed.bodySignature) {
       headers['x-webhook-signature'] = signed.bodySignature;
-      if (seedPrefix) headers[`${seedPrefix}-Signature`] = signed.bodySignature;
+      if (batchApiPrefix) headers[`${batchApiPrefix}-Signature`] = signed.bodySignature;
     }
     return { headers, body, contentLength: signed.contentLength };
   }

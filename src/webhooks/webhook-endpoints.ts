@@ -1,4 +1,4 @@
-// Account webhook endpoints (seed 002): a URL, the event types it wants, a signing secret shown once.
+// Account webhook endpoints (account events): a URL, the event types it wants, a signing secret shown once.
 // Rotation keeps the old secret signing beside the new one for a grace period.
 import type { Db, Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';

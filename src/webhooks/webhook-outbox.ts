@@ -11,7 +11,7 @@ import { wakeDispatchers } from './webhook-deliveries.js';
 import { batchEventData, envelope, type EventType, itemEventData, thresholdsCrossed, usageEventData } from './webhook-payloads.js';
 
 export interface OutboxOptions {
-  /** Seconds before each retry: seed 000's for a batch's own webhook_url, seed 002's for endpoints. */
+  /** Seconds before each retry: the phone batch API's for a batch's own webhook_url, account events' for endpoints. */
   schedules: { callback: readonly number[]; endpoint: readonly number[] };
   publicUrl: string | undefined;
 }
@@ -109,7 +109,7 @@ export class WebhookOutbox {
     return deliveries.length;
   }
 
-  /** The batch's own callback to its webhook_url (seeds 000 and 003); its body is built from the batch when sent. */
+  /** The batch's own callback to its webhook_url (the phone batch API, the email bulk and batch API); its body is built from the batch when sent. */
   async batchCallback(tx: Queryable, batch: BatchRow, type: 'batch.completed' | 'batch.failed'): Promise<void> {
     if (!batch.webhook_url) return;
     await this.insert(tx, batch.account_id, type, {

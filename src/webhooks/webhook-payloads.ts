@@ -1,6 +1,6 @@
-// What endpoint events say. The envelope is seed 002's `{id, type, created, data}`; the data is small
+// What endpoint events say. The envelope is account events' `{id, type, created, data}`; the data is small
 // (ids, counts, links): a subscriber that wants the results fetches them. Per-item events carry the result,
-// shaped as seed 004 (emails: `data.job`) and seed 001 (phones: `contact`, `result_v1`).
+// shaped as verification-task webhooks (emails: `data.job`) and per-lookup callbacks (phones: `contact`, `result_v1`).
 import type { BatchRow } from '../batches/batch-repo.js';
 
 export const EVENT_TYPES = ['batch.started', 'batch.completed', 'batch.failed', 'batch.item.completed', 'usage.threshold'] as const;
@@ -29,7 +29,7 @@ export function batchEventData(batch: BatchRow, baseUrl: string | undefined) {
   };
 }
 
-/** Seed 004's email status words. */
+/** The email status words of verification-task webhooks. */
 const EMAIL_STATUS: Record<string, string> = { deliverable: 'valid', undeliverable: 'invalid', risky: 'risky', unknown: 'unknown' };
 
 interface PhoneLike {

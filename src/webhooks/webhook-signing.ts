@@ -1,5 +1,5 @@
 // Signatures of a delivery. Two families at once, so every receiver finds one it knows:
-// - the seeds' `sha256=<hex>`: HMAC-SHA256 of the raw body, keyed with the secret as the customer knows it;
+// - the batch APIs' and verification-task webhooks' `sha256=<hex>`: HMAC-SHA256 of the raw body, keyed with the secret as the customer knows it;
 // - Standard Webhooks: `v1,<base64>` HMAC-SHA256 of `id.timestamp.body`, one per valid key (rotation).
 // Bodies can be streamed: signing reads the pieces once, and the sender reads them again.
 import { createHmac, randomBytes } from 'node:crypto';

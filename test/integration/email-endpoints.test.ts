@@ -1,4 +1,4 @@
-// Emails through the API: POST /validate, /validate-bulk (seed 003's envelope, with the real concurrency)
+// Emails through the API: POST /validate, /validate-bulk (the email bulk and batch API's envelope, with the real concurrency)
 // and asynchronous email batches (grouped by domain, greylisted addresses looked at again within the batch),
 // against a local DNS server and local mail servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ const peer = (address: string) => world.peers.at(address);
 const credits = async (key: string) => (await t.api(key, 'GET', '/api/v1/account')).json().credits_remaining as number;
 
 describe('POST /api/v1/validate (email)', () => {
-  it('an existing mailbox is deliverable, with the SMTP evidence and seed 004 steps; one credit', async () => {
+  it('an existing mailbox is deliverable, with the SMTP evidence and the verification steps; one credit', async () => {
     const { api_key } = await t.createAccount(3);
     const res = await t.api(api_key, 'POST', '/api/v1/validate', { email: 'ann@shop.test' });
     expect(res.statusCode).toBe(200);
@@ -111,7 +111,7 @@ describe('POST /api/v1/validate (email)', () => {
 });
 
 describe('POST /api/v1/validate-bulk (emails)', () => {
-  it('deduplicates on the domain case, answers seed 003’s envelope with the real concurrency, in order', async () => {
+  it('deduplicates on the domain case, answers with the envelope of the email bulk and batch API with the real concurrency, in order', async () => {
     const { api_key } = await t.createAccount(10);
     const emails = ['ann@shop.test', 'Ann@SHOP.TEST', 'Case@shop.test', 'nobody@grey.test', 'x@anything.test', 'ann@shop.test'];
     const res = await t.api(api_key, 'POST', '/api/v1/validate-bulk', { emails, use_cache: false });

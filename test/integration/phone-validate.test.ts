@@ -12,7 +12,7 @@ afterAll(() => t.close());
 const balance = async (key: string) => ((await t.api(key, 'GET', '/api/v1/account?limit=200')).json() as any);
 
 describe('POST /api/v1/validate (phone)', () => {
-  it('answers seed 000 field for field and charges one credit with a ledger row for the request', async () => {
+  it('answers with the result fields of the phone batch API and charges one credit with a ledger row for the request', async () => {
     const { api_key } = await t.createAccount(5);
     const res = await t.api(api_key, 'POST', '/api/v1/validate', { phone: '+33612345678' });
     expect(res.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-// Webhook delivery against real local receivers: batch callbacks verified by the seeds' own snippets (Node,
+// Webhook delivery against real local receivers: batch callbacks verified by the batch APIs' own published snippets (Node,
 // Python, PHP) and by the standardwebhooks library; retries, failure and manual retry, 410, timeouts,
 // Retry-After, redirects; account endpoints, per-item events, usage thresholds, rotation, recovery.
 import { execFileSync } from 'node:child_process';
@@ -59,14 +59,14 @@ async function deliveryOf(key: string, batchId: string, status: string) {
 
 const requestsFor = (id: string) => receiver.requests.filter((r) => r.headers['x-phonevalidation-batch-id'] === id || r.headers['x-emailvalidation-batch-id'] === id);
 
-/** Seed 000's Node.js verification snippet, as published. */
-function seedNodeVerify(rawBody: Buffer, signatureHeader: string, secret: string): boolean {
+/** The phone batch API's Node.js verification snippet, as published. */
+function phoneBatchNodeVerify(rawBody: Buffer, signatureHeader: string, secret: string): boolean {
   const expected = `sha256=${crypto.createHmac('sha256', secret).update(rawBody).digest('hex')}`;
   return crypto.timingSafeEqual(Buffer.from(signatureHeader), Buffer.from(expected));
 }
 
-/** Seed 003's Python snippet: exit 0 when the signature verifies. */
-function seedPythonVerify(request: ReceivedRequest, secret: string, header: string): boolean {
+/** The email bulk and batch API's Python snippet: exit 0 when the signature verifies. */
+function emailBatchPythonVerify(request: ReceivedRequest, secret: string, header: string): boolean {
   const file = path.join(tmp, `${crypto.randomUUID()}.body`);
   fs.writeFileSync(file, request.body);
   const script = `
@@ -91,8 +91,8 @@ const hasPhp = (() => {
   }
 })();
 
-/** Seed 003's PHP snippet (hash_hmac + hash_equals), with the raw body on stdin. */
-function seedPhpVerify(request: ReceivedRequest, secret: string, header: string): boolean {
+/** The email bulk and batch API's PHP snippet (hash_hmac + hash_equals), with the raw body on stdin. */
+function emailBatchPhpVerify(request: ReceivedRequest, secret: string, header: string): boolean {
   const script = `$raw = file_get_contents('php://stdin'); $sig = $argv[2];
 $expect = 'sha256=' . hash_hmac('sha256', $raw, $argv[1]);
 exit(hash_equals($expect, $sig) ? 0 : 1);`;
@@ -104,8 +104,8 @@ exit(hash_equals($expect, $sig) ? 0 : 1);`;
   }
 }
 
-describe('batch callbacks (seeds 000 and 003)', () => {
-  it('a phone batch POSTs its GET payload with seed 000 headers; every seed snippet and standardwebhooks verify it', async () => {
+describe('batch callbacks (the phone batch API, the email bulk and batch API)', () => {
+  it('a phone batch POSTs its GET payload with the headers of the phone batch API; every published snippet and standardwebhooks verify it', async () => {
     const { api_key } = await t.createAccount(100);
     const secret = 'shared-secret-for-hmac';
     const id = await submit(api_key, { phones: ['+33612345678', '+14155552671'], webhook_url: `${receiver.url}/hook`, webhook_secret: secret });
@@ -135,17 +135,17 @@ describe('batch callbacks (seeds 000 and 003)', () => {
     expect(polled.webhook_status_code).toBe(200);
     expect(polled.webhook_sent_at).not.toBeNull();
 
-    expect(seedNodeVerify(request.body, signature, secret)).toBe(true);
-    expect(seedPythonVerify(request, secret, 'x-phonevalidation-signature')).toBe(true);
-    if (hasPhp) expect(seedPhpVerify(request, secret, 'x-phonevalidation-signature')).toBe(true);
+    expect(phoneBatchNodeVerify(request.body, signature, secret)).toBe(true);
+    expect(emailBatchPythonVerify(request, secret, 'x-phonevalidation-signature')).toBe(true);
+    if (hasPhp) expect(emailBatchPhpVerify(request, secret, 'x-phonevalidation-signature')).toBe(true);
     const wh = new Webhook(secret, { format: 'raw' });
     expect(wh.verify(request.body.toString('utf8'), request.headers)).toMatchObject({ batch_id: id });
 
     // A tampered body fails all of them.
     const tampered = Buffer.from(request.body.toString('utf8').replace('"completed"', '"complete"'));
-    expect(seedNodeVerify(tampered, signature, secret)).toBe(false);
-    expect(seedPythonVerify({ ...request, body: tampered }, secret, 'x-phonevalidation-signature')).toBe(false);
-    if (hasPhp) expect(seedPhpVerify({ ...request, body: tampered }, secret, 'x-phonevalidation-signature')).toBe(false);
+    expect(phoneBatchNodeVerify(tampered, signature, secret)).toBe(false);
+    expect(emailBatchPythonVerify({ ...request, body: tampered }, secret, 'x-phonevalidation-signature')).toBe(false);
+    if (hasPhp) expect(emailBatchPhpVerify({ ...request, body: tampered }, secret, 'x-phonevalidation-signature')).toBe(false);
     expect(() => wh.verify(tampered.toString('utf8'), request.headers)).toThrow();
     // A delivery replayed ten minutes later fails the Standard Webhooks timestamp check.
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -157,7 +157,7 @@ describe('batch callbacks (seeds 000 and 003)', () => {
     }
   });
 
-  it('an email batch uses seed 003 headers', async () => {
+  it('an email batch uses the headers of the email bulk and batch API', async () => {
     const { api_key } = await t.createAccount(10);
     const id = await submit(api_key, { emails: ['not an address', 'also@@bad'], webhook_url: `${receiver.url}/email`, webhook_secret: 'your-shared-secret' });
     await deliveryOf(api_key, id, 'succeeded');
@@ -167,8 +167,8 @@ describe('batch callbacks (seeds 000 and 003)', () => {
       'x-emailvalidation-event': 'batch.completed',
       'x-emailvalidation-batch-id': id,
     });
-    expect(seedPythonVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
-    if (hasPhp) expect(seedPhpVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
+    expect(emailBatchPythonVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
+    if (hasPhp) expect(emailBatchPhpVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
     const body = JSON.parse((request as ReceivedRequest).body.toString('utf8'));
     expect(body).toMatchObject({ batch_id: id, status: 'completed', processed: 2 });
     expect(body.results.map((r: any) => r.reason)).toEqual(['invalid_syntax', 'invalid_syntax']);
@@ -197,7 +197,7 @@ describe('retries', () => {
     expect(seen).toHaveLength(3);
     expect(new Set(seen.map((r) => r.headers['webhook-id']))).toEqual(new Set([delivery.delivery_id]));
     expect(new Set(seen.map((r) => r.headers['x-webhook-id']))).toEqual(new Set([delivery.delivery_id]));
-    // Same body every time, so the seed signature is the same; each attempt is signed with its own timestamp.
+    // Same body every time, so the `sha256=` body signature is the same; each attempt is signed with its own timestamp.
     expect(new Set(seen.map((r) => r.bodySha256)).size).toBe(1);
     expect(new Set(seen.map((r) => r.headers['x-phonevalidation-signature'])).size).toBe(1);
     for (const r of seen) expect(new Webhook('s3cret', { format: 'raw' }).verify(r.body.toString('utf8'), r.headers)).toBeTruthy();
@@ -281,7 +281,7 @@ describe('retries', () => {
   });
 });
 
-describe('account endpoints (seed 002)', () => {
+describe('account endpoints (account events)', () => {
   async function endpoint(key: string, eventTypes: string[], url = `${receiver.url}/events`) {
     const res = await t.api(key, 'POST', '/api/v1/webhooks/endpoints', { url, event_types: eventTypes, description: 'test' });
     expect(res.statusCode).toBe(201);
@@ -307,7 +307,7 @@ describe('account endpoints (seed 002)', () => {
       expect(typeof event.created).toBe('number');
       expect(event.data.batch_id).toBe(id);
       expect(new Webhook(created.secret).verify(request.body.toString('utf8'), request.headers)).toEqual(event);
-      // The seed-004 style header: HMAC of the body keyed with the secret as shown.
+      // The verification-task webhooks' header: HMAC of the body keyed with the secret as shown.
       expect(request.headers['x-webhook-signature']).toBe(`sha256=${crypto.createHmac('sha256', created.secret).update(request.body).digest('hex')}`);
     }
     const completed = events.find((e) => e.type === 'batch.completed');
@@ -315,7 +315,7 @@ describe('account endpoints (seed 002)', () => {
     expect(completed.data.status_url).toContain(`/api/v1/batch/${id}`);
   });
 
-  it('per-item events fire exactly once per item, for endpoints that opted in (seed 004 and seed 001 shapes)', async () => {
+  it('per-item events fire exactly once per item, for endpoints that opted in (verification-task webhooks and per-lookup callbacks shapes)', async () => {
     const { api_key } = await t.createAccount(100);
     await endpoint(api_key, ['batch.item.completed'], `${receiver.url}/items`);
     await endpoint(api_key, ['batch.completed'], `${receiver.url}/no-items`);
@@ -534,7 +534,7 @@ describe('scale and safety', () => {
     const [request] = requestsFor(id);
     if (!request) throw new Error('no callback');
     expect(Number(request.headers['content-length'])).toBe(request.bodyLength);
-    expect(seedNodeVerify(request.body, request.headers['x-phonevalidation-signature'] as string, 'big-secret')).toBe(true);
+    expect(phoneBatchNodeVerify(request.body, request.headers['x-phonevalidation-signature'] as string, 'big-secret')).toBe(true);
     const body = JSON.parse(request.body.toString('utf8'));
     expect(body.results).toHaveLength(10_000);
     expect(body.results.map((r: any) => r.input)).toEqual(phones);

@@ -1,4 +1,4 @@
-// The phone engine against Google's reference answers, the seeds' examples, every reason code,
+// The phone engine against Google's reference answers, the contracts' examples, every reason code,
 // the input spellings people use, and the offline data (read once, never per request).
 import fs from 'node:fs';
 import lib from 'google-libphonenumber';
@@ -22,7 +22,7 @@ const reference = JSON.parse(fs.readFileSync(new URL('../fixtures/phone-referenc
   rows: ReferenceRow[];
 };
 
-describe('seed 000 and 001 examples', () => {
+describe('examples of the phone batch API and per-lookup callbacks', () => {
   it('+33612345678: valid French mobile, verified, original carrier SFR', () => {
     const r = validatePhone('+33612345678');
     expect(r).toMatchObject({ input: '+33612345678', valid: true, confidence: 'verified', line_type: 'mobile', carrier: 'SFR' });
@@ -51,11 +51,11 @@ describe('seed 000 and 001 examples', () => {
     const r = validatePhone('0712345678', 'FR');
     expect(r.format?.e164).toBe('+33712345678');
     expect(r.country?.iso2).toBe('FR');
-    // The seed shows this as a valid mobile; Google's metadata (which we follow) does not list the range.
+    // The phone batch API's document shows this as a valid mobile; Google's metadata (which we follow) does not list the range.
     expect(r).toMatchObject({ valid: false, reason: 'invalid_number', confidence: 'unknown', line_type: 'unknown' });
   });
 
-  it('gives seed 001 details: formats, country with flag and numeric code, time zones, currencies', () => {
+  it('gives the details of per-lookup callbacks: formats, country with flag and numeric code, time zones, currencies', () => {
     const r = validatePhone('+12133734253'); // a Los Angeles number
     expect(r.valid).toBe(true);
     expect(r.format).toEqual({

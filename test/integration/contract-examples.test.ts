@@ -1,4 +1,4 @@
-// The seeds' own asynchronous examples (000 for phones, 003 for emails), sent as written, answered field for field.
+// The asynchronous examples of the phone batch API and of the email bulk and batch API, sent as written, answered field for field.
 // The only change: webhook URLs point at .test names (delivery is tested with local receivers elsewhere).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -30,8 +30,8 @@ async function finish(key: string, id: string) {
   return (await t.api(key, 'GET', `/api/v1/batch/${id}`)).json();
 }
 
-describe('seed 000: phone async batch', () => {
-  it('accepts the request body of the seed and answers its 202 and status fields', async () => {
+describe('the phone batch API: async batch', () => {
+  it('accepts the documented request body and answers its 202 and status fields', async () => {
     const { api_key } = await t.createAccount(10_000);
     const res = await t.api(api_key, 'POST', '/api/v1/validate-async', {
       phones: ['+33612345678', '+14155552671', '0712345678'],
@@ -55,15 +55,15 @@ describe('seed 000: phone async batch', () => {
     expect(done).toMatchObject({ status: 'completed', total: 3, processed: 3, progress: 1, has_webhook: true });
     expect(done.results[0]).toMatchObject({ input: '+33612345678', valid: true, confidence: 'verified', line_type: 'mobile', carrier: 'SFR', country: { iso2: 'FR', code: 33 } });
     expect(done.results[1]).toMatchObject({ input: '+14155552671', valid: true, confidence: 'likely', line_type: 'fixed_line_or_mobile' });
-    // Read as French, as the seed says; Google's metadata has no 07 1x range, so not valid (see docs).
+    // Read as French, as the document says; Google's metadata has no 07 1x range, so not valid (see docs).
     expect(done.results[2]).toMatchObject({ input: '0712345678', country: { iso2: 'FR', code: 33 } });
     expect(done.results[2].format.e164).toBe('+33712345678');
     expect(JSON.stringify(done)).not.toContain('shared-secret-for-hmac');
   });
 });
 
-describe('seed 003: email async batch', () => {
-  it('accepts the request body of the seed (without SMTP here) and answers its fields', async () => {
+describe('the email bulk and batch API: async batch', () => {
+  it('accepts the documented request body (without SMTP here) and answers its fields', async () => {
     const { api_key } = await t.createAccount(2500);
     const res = await t.api(api_key, 'POST', '/api/v1/validate-async', {
       emails: ['alice@example.test', 'bob@example.test'],
