@@ -87,7 +87,6 @@ export async function purgeExpired(db: Db, now: number, ttlDays: number): Promis
       new Date(now),
     ]);
     await tx.query("delete from idempotency_keys where created_at < $1::timestamptz - interval '24 hours'", [new Date(now)]);
-    await tx.query("delete from rate_limit_windows where window_start < $1::timestamptz - interval '10 minutes'", [new Date(now)]);
     return { droppedPartitions, purgedBatches: purged.rowCount };
   });
 }

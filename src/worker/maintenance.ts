@@ -4,6 +4,7 @@ import { ensurePartitions, purgeExpired } from '../batches/batch-retention.js';
 import type { Db } from '../db/db.js';
 import { createEmailCache } from '../email/index.js';
 import type { Logger } from '../lib/logger.js';
+import { purgeRateLimitWindows } from '../limits/rate-limit-store.js';
 import { purgeOldEvents } from '../webhooks/webhook-deliveries.js';
 
 /** What maintenance needs of the process's context. */
@@ -21,6 +22,7 @@ export async function runMaintenance(ctx: MaintenanceDeps, now = Date.now()): Pr
   const purge = await purgeExpired(ctx.db, now, ctx.config.batches.resultsTtlDays);
   const cache = await createEmailCache(ctx.db, ctx.config.email.cacheTtlSeconds).purgeExpired();
   const events = await purgeOldEvents(ctx.db, new Date(now), ctx.config.batches.resultsTtlDays);
+  await purgeRateLimitWindows(ctx.db, new Date(now));
   if (purge.droppedPartitions + purge.purgedBatches + events > 0) {
     ctx.log.info({ ...purge, email_cache: cache, webhook_events: events }, 'retention: expired data removed');
   }

@@ -1,7 +1,7 @@
 // The rate-limit counters in Redis (REDIS_URL): the same sliding window as the database store, decided and
 // counted atomically in one Lua script so concurrent API processes cannot both take the last slot.
 import { Redis } from 'ioredis';
-import type { RateLimitStore } from './rate-limit.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 
 const TAKE = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
