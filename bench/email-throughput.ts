@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Queryable } from '../src/db/db.js';
 import type { EmailResult } from '../src/email/index.js';
-import { testValidator } from '../test/email/email-world.js';
+import { testValidator } from '../test/helpers/email-world.js';
 import { startDnsServer, type DnsZone } from '../test/helpers/dns-server.js';
 import { ROOT } from './lib.js';
 

@@ -1,0 +1,65 @@
+// The prober against real local mail servers, driven directly (no DNS): cases that need precise timing
+// between sessions, arranged by the servers' scripted replies rather than by measuring anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectionLimiter } from '../../../src/email/connection-limiter.js';
+import { probeDomains, type DomainProbe } from '../../../src/email/smtp-prober.js';
+import { startSmtpPeers, type SmtpPeers } from '../../helpers/smtp-server.js';
+import { silentLog } from '../../helpers/email-world.js';
+
+const SLOW = '127.0.0.41'; // answers every RCPT after 10 ms; stops greeting new clients once a session is busy
+const BACKUP = '127.0.0.42'; // the second MX: accepts everyone
+const SILENT = '127.0.0.43'; // never greets
+
+let peers: SmtpPeers;
+beforeAll(async () => {
+  peers = await startSmtpPeers({
+    [SLOW]: {
+      rcpt() {
+        peers.at(SLOW).behaviour.greeting = 'stall';
+        return { afterMs: 10, then: 'accept' };
+      },
+    },
+    [BACKUP]: { catchAll: true },
+    [SILENT]: { greeting: 'stall' },
+  });
+});
+afterAll(() => peers?.close());
+
+const target = (address: string, priority: number) => ({ host: `mx${priority}.test`, priority, address });
+
+describe('probeDomains', () => {
+  it('a session that has to give its domain back after another connection found the server down moves it on to the next MX', async () => {
+    // big.test keeps one session to SLOW busy for over a second (its budget of 100 commands runs out at
+    // ~10 ms a command). Meanwhile late.test gives up on SILENT (300 ms) and tries SLOW, which no longer
+    // greets: that connection times out and marks SLOW down while big.test's session is still working.
+    // When that session gives big.test back, SLOW's queue has nobody to serve it: it must go on to BACKUP.
+    const big: DomainProbe = {
+      domain: 'big.test',
+      targets: [target(SLOW, 1), target(BACKUP, 2)],
+      recipients: Array.from({ length: 150 }, (_, i) => ({ address: `user${i}@big.test`, local: `user${i}` })),
+      testCatchAll: false,
+    };
+    const late: DomainProbe = {
+      domain: 'late.test',
+      targets: [target(SILENT, 1), target(SLOW, 2)],
+      recipients: [{ address: 'someone@late.test', local: 'someone' }],
+      testCatchAll: false,
+    };
+    const { outcomes } = await probeDomains([big, late], {
+      port: peers.port,
+      helo: 'probe.sieve.test',
+      mailFrom: '',
+      timeoutMs: 300,
+      limiter: new ConnectionLimiter(5, 100),
+      log: silentLog,
+    });
+    const bigKinds = [...(outcomes.get('big.test')?.recipients.values() ?? [])].map((o) => o.kind);
+    expect(bigKinds).toHaveLength(150);
+    expect(new Set(bigKinds)).toEqual(new Set(['accepted']));
+    const slowAsked = peers.at(SLOW).rcpts.length;
+    expect(slowAsked).toBeGreaterThan(0);
+    expect(slowAsked).toBeLessThan(150);
+    expect(peers.at(BACKUP).rcpts).toHaveLength(150 - slowAsked);
+    expect(outcomes.get('late.test')?.recipients.get('someone@late.test')?.kind).toBe('timeout');
+  }, 20_000);
+});
