@@ -1,6 +1,6 @@
 // `sieve`: runs the service (start, serve, worker, migrate) and wraps the operator API for humans.
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, parseConfig } from '../config.js';
+import { ConfigError, parseCliConfig, parseConfig } from '../config.js';
 import { openStore } from '../context.js';
 import { StoreLockedError } from '../db/lockfile.js';
 import { migrate } from '../db/migrate.js';
@@ -14,9 +14,7 @@ const integer = (value: string) => {
 };
 
 function admin() {
-  const port = process.env.PORT?.trim() || '8080';
-  const baseUrl = (process.env.SIEVE_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-  return adminClient({ baseUrl, token: process.env.ADMIN_TOKEN?.trim() || undefined });
+  return adminClient({ baseUrl: parseCliConfig().sieveUrl, token: process.env.ADMIN_TOKEN?.trim() || undefined });
 }
 
 const print = (value: unknown): void => {
