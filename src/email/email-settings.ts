@@ -1,4 +1,4 @@
-// Checks and defaults of the email settings (used by src/config.ts), kept apart from the engine so the
+// Checks and defaults of the email settings (used by src/config/settings.ts), kept apart from the engine so the
 // configuration does not load the engine's word lists.
 import os from 'node:os';
 import { isIP } from 'node:net';

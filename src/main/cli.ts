@@ -1,6 +1,6 @@
 // `sieve`: runs the service (start, serve, worker, migrate) and wraps the operator API for humans.
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, parseConfig } from '../config.js';
+import { ConfigError, parseCliConfig, parseConfig } from '../config.js';
 import { openStore } from '../context.js';
 import { StoreLockedError } from '../db/lockfile.js';
 import { migrate } from '../db/migrate.js';
@@ -15,11 +15,9 @@ const integer = (value: string) => {
 };
 
 function admin() {
-  const port = process.env.PORT?.trim() || '8080';
-  const baseUrl = (process.env.SIEVE_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/+$/, '');
   // ADMIN_TOKEN, or the token an embedded Sieve keeps in its DATA_DIR when it was started without one.
   const token = process.env.ADMIN_TOKEN?.trim() || readAdminToken(process.env.DATA_DIR?.trim() || './data');
-  return adminClient({ baseUrl, token });
+  return adminClient({ baseUrl: parseCliConfig().sieveUrl, token });
 }
 
 const print = (value: unknown): void => {

@@ -1,0 +1,315 @@
+// Every environment variable Sieve reads, declared once: the tree's shape is the shape of `Config`, each
+// entry's description is its line in the README's settings table (`npm run docs` writes it).
+// Adding a setting is adding one entry here.
+import path from 'node:path';
+import { defaultHeloName, heloProblem, mailFromProblem } from '../email/email-settings.js';
+import { cidrListProblem } from '../net/address-guard.js';
+import { dnsServersProblem, parseDnsServers, type DnsServer } from '../net/dns-servers.js';
+import { parseSchedule } from '../webhooks/webhook-retry.js';
+import { bool, commaList, int, invalid, matches, oneOf, parsed, text, urlOf } from './setting.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Seconds before each webhook retry when WEBHOOK_RETRY_SCHEDULE is unset. */
+const RETRY_SCHEDULES = {
+  /** A batch's own webhook_url, as the phone batch API has it. */
+  callback: [2, 4, 8],
+  /** Account endpoints, as account events have it. */
+  endpoint: [60, 300, 1800, 7200],
+} as const;
+
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+/** `a`, `b` or `c` */
+const choice = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
+/** a, b or c */
+const and = (words: readonly string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
+/** [60, 300] → 1 min and 5 min */
+const schedule = (seconds: readonly number[]) =>
+  and(seconds.map((s) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`)));
+
+// Settings other settings' defaults are derived from are declared first, then placed in the tree.
+const port = int({ env: 'PORT', default: 8080, max: 65535, description: 'HTTP port (`0` picks a free one)' });
+const publicUrl = text({
+  env: 'PUBLIC_URL',
+  check: urlOf('http', 'https'),
+  description: "base URL used in links Sieve returns (such as a batch's `status_url`); the request's own host otherwise",
+}).map((url) => (url === undefined ? undefined : withoutTrailingSlash(url)));
+
+const cidrs = (env: string, description: string) => text({ env, check: cidrListProblem, description }).map(commaList);
+
+export const settings = {
+  port,
+  host: text({
+    env: 'HOST',
+    default: '127.0.0.1',
+    description: 'interface to listen on; `0.0.0.0` to accept connections from other machines',
+  }),
+  dataDir: text({ env: 'DATA_DIR', default: './data', description: 'folder of the embedded store (unused with `DATABASE_URL`)' }).map(
+    (dir) => path.resolve(dir),
+  ),
+  databaseUrl: text({
+    env: 'DATABASE_URL',
+    secret: true,
+    check: urlOf('postgres', 'postgresql'),
+    description: '`postgres://…` of a PostgreSQL server; when set, the embedded store is not used',
+  }),
+  databasePoolMax: int({
+    env: 'DATABASE_POOL_MAX',
+    default: 10,
+    min: 1,
+    max: 200,
+    description: 'connections each process opens to `DATABASE_URL`',
+  }),
+  adminToken: text({
+    env: 'ADMIN_TOKEN',
+    secret: true,
+    minLength: 16,
+    description: 'bearer token of the operator API (16+ characters); the operator API is off when unset',
+  }),
+  logLevel: oneOf({ env: 'LOG_LEVEL', values: LOG_LEVELS, default: 'info', description: choice(LOG_LEVELS) }),
+  bodyLimitBytes: int({
+    env: 'BODY_LIMIT_BYTES',
+    default: 2 * 1024 * 1024,
+    min: 1024,
+    description: 'largest request body accepted (413 beyond)',
+  }),
+  publicUrl,
+  trustProxy: bool({ env: 'TRUST_PROXY', default: false, description: 'trust `X-Forwarded-*` headers (behind a reverse proxy)' }),
+  shutdownTimeoutMs: int({
+    env: 'SHUTDOWN_TIMEOUT_MS',
+    default: 15000,
+    min: 100,
+    description: 'how long SIGTERM waits for in-flight requests and jobs before releasing the jobs for retry',
+  }),
+  worker: {
+    concurrency: int({
+      env: 'WORKER_CONCURRENCY',
+      default: 4,
+      min: 1,
+      max: 64,
+      description: 'jobs one worker process runs at once, per queue',
+    }),
+    pollIntervalMs: int({
+      env: 'WORKER_POLL_INTERVAL_MS',
+      default: 1000,
+      min: 50,
+      description: 'fallback poll for due retries; new jobs wake the workers at once',
+    }),
+    jobExpireSeconds: int({
+      env: 'JOB_EXPIRE_SECONDS',
+      default: 900,
+      min: 1,
+      description: 'a job claimed by a worker that vanished (kill -9, lost machine) is retried after this long',
+    }),
+    maintenanceSeconds: int({
+      env: 'QUEUE_MAINTENANCE_SECONDS',
+      default: 30,
+      min: 1,
+      description: 'how often expired jobs are looked for',
+    }),
+  },
+  embeddedSharedBuffers: text({
+    env: 'EMBEDDED_SHARED_BUFFERS',
+    default: '16MB',
+    check: matches(/^[0-9]+(kB|MB|GB)$/, 'must be a size such as 16MB (a whole number, then kB, MB or GB)'),
+    description: '`shared_buffers` of the embedded store; small keeps memory down',
+  }),
+  email: {
+    dnsServers: text({
+      env: 'DNS_SERVERS',
+      check: dnsServersProblem,
+      description:
+        "DNS servers for email checks and webhook hosts, `ip:port` comma separated (`127.0.0.1:5353,[::1]:53`); the system's resolvers when unset",
+    }).map((list): readonly DnsServer[] | null => (list === undefined ? null : parseDnsServers(list))),
+    dnsTimeoutMs: int({
+      env: 'DNS_TIMEOUT_MS',
+      default: 5000,
+      min: 50,
+      description: 'how long one DNS query waits for an answer (each server is tried twice)',
+    }),
+    smtpPort: int({ env: 'SMTP_PORT', default: 25, min: 1, max: 65535, description: 'port of the mail servers probed' }),
+    smtpHelo: text({
+      env: 'SMTP_HELO',
+      check: heloProblem,
+      description:
+        "name given in `EHLO`; set it to a name whose A record and PTR point at the sending address. `localhost` and mail providers' names are refused",
+    })
+      .orDerive('host of `PUBLIC_URL`, else the machine name', (get) => defaultHeloName(get(publicUrl)))
+      .map((name) => name.toLowerCase()),
+    smtpMailFrom: text({
+      env: 'SMTP_MAIL_FROM',
+      check: mailFromProblem,
+      shownDefault: 'unset (null sender `<>`)',
+      description: 'envelope sender of probes (`MAIL FROM`); an address at your own domain if servers refuse the null sender',
+    }).map((address) => address ?? ''),
+    smtpTimeoutMs: int({
+      env: 'SMTP_TIMEOUT_MS',
+      default: 10000,
+      min: 50,
+      description: 'how long each SMTP step (connecting, each reply) may take',
+    }),
+    smtpMaxPerHost: int({
+      env: 'SMTP_MAX_PER_HOST',
+      default: 5,
+      min: 1,
+      max: 100,
+      description: 'connections open at once to one mail server address, per process',
+    }),
+    smtpMaxConnections: int({
+      env: 'SMTP_MAX_CONNECTIONS',
+      default: 100,
+      min: 1,
+      max: 10_000,
+      description: 'SMTP connections open at once, per process',
+    }),
+    smtpAllowedCidrs: cidrs(
+      'SMTP_ALLOWED_CIDRS',
+      'address ranges a mail server may have although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks',
+    ),
+    smtpRetryAfterSeconds: int({
+      env: 'SMTP_RETRY_AFTER_SECONDS',
+      default: 300,
+      min: 1,
+      description: '`retry_after` of greylisted and other temporary email results',
+    }),
+    cacheTtlSeconds: int({
+      env: 'EMAIL_CACHE_TTL_SECONDS',
+      default: 604800,
+      description: 'how long an email result is reused (`use_cache`); `0` turns the cache off',
+    }),
+  },
+  limits: {
+    batchMaxItems: int({
+      env: 'BATCH_MAX_ITEMS',
+      default: 10_000,
+      min: 1,
+      max: 1_000_000,
+      description: 'items one `validate-async` batch may hold',
+    }),
+    bulkMaxItems: int({ env: 'BULK_MAX_ITEMS', default: 200, min: 1, max: 10_000, description: 'items one `validate-bulk` call may hold' }),
+    asyncPerMinute: int({
+      env: 'RATE_LIMIT_ASYNC_PER_MINUTE',
+      default: 20,
+      min: 1,
+      description: '`validate-async` submissions a minute per API key (429 beyond)',
+    }),
+    bulkPerMinute: int({
+      env: 'RATE_LIMIT_BULK_PER_MINUTE',
+      default: 30,
+      min: 1,
+      description: '`validate-bulk` calls a minute per API key',
+    }),
+  },
+  redisUrl: text({
+    env: 'REDIS_URL',
+    secret: true,
+    check: urlOf('redis', 'rediss'),
+    description: '`redis://…` to keep rate-limit counters in Redis; the database keeps them otherwise',
+  }),
+  batches: {
+    resultsTtlDays: int({
+      env: 'RESULTS_TTL_DAYS',
+      default: 30,
+      min: 1,
+      max: 3650,
+      description: 'days a batch keeps its items and results (then `410 batch_expired`)',
+    }),
+    phoneChunk: int({ env: 'BATCH_PHONE_CHUNK', default: 500, min: 1, max: 10_000, description: 'phones one batch job checks' }),
+    emailChunk: int({
+      env: 'BATCH_EMAIL_CHUNK',
+      default: 100,
+      min: 1,
+      max: 10_000,
+      description: 'emails one batch job checks (addresses of one domain stay together)',
+    }),
+    chunkRetries: int({
+      env: 'BATCH_CHUNK_RETRIES',
+      default: 5,
+      max: 100,
+      description: 'retries of a failing batch job before its batch is failed and refunded',
+    }),
+    chunkRetryDelaySeconds: int({
+      env: 'BATCH_CHUNK_RETRY_DELAY_SECONDS',
+      default: 10,
+      min: 1,
+      description: 'first wait before such a retry (doubling each time)',
+    }),
+    greylistRounds: int({
+      env: 'GREYLIST_ROUNDS',
+      default: 2,
+      max: 10,
+      description: 'extra rounds a batch gives greylisted and temporarily refused addresses',
+    }),
+    greylistMaxDelaySeconds: int({
+      env: 'GREYLIST_MAX_DELAY_SECONDS',
+      default: 300,
+      min: 1,
+      description: "longest wait before such a round (the server's hint is followed up to this)",
+    }),
+    maintenanceIntervalSeconds: int({
+      env: 'MAINTENANCE_INTERVAL_SECONDS',
+      default: 600,
+      min: 1,
+      description: "how often a worker creates the coming days' partitions and removes expired data",
+    }),
+  },
+  webhooks: {
+    allowedCidrs: cidrs(
+      'WEBHOOK_ALLOWED_CIDRS',
+      'address ranges a webhook URL may reach although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks. Webhook hosts are resolved with `DNS_SERVERS`',
+    ),
+    timeoutMs: int({
+      env: 'WEBHOOK_TIMEOUT_MS',
+      default: 15000,
+      min: 50,
+      description: 'deadline of one webhook request: resolving, connecting, sending and reading the answer',
+    }),
+    /** Seconds before each retry, for a batch's own webhook_url (callback) and for account endpoints. */
+    retrySchedule: parsed({
+      env: 'WEBHOOK_RETRY_SCHEDULE',
+      parse: (list) =>
+        parseSchedule(list) ??
+        invalid('must be a comma list of whole durations such as 2s,4s,8s or 1m,5m,30m,2h (at most 50, each at least 1s)'),
+      description: `waits before each retry, such as \`2s,4s,8s\` or \`1m,5m,30m,2h\`; replaces both defaults: a batch's own \`webhook_url\` is retried after ${schedule(RETRY_SCHEDULES.callback)} (the phone batch API), an endpoint after ${schedule(RETRY_SCHEDULES.endpoint)} (account events)`,
+    }).map((own): { readonly callback: readonly number[]; readonly endpoint: readonly number[] } =>
+      own === undefined ? RETRY_SCHEDULES : { callback: own, endpoint: own },
+    ),
+    maxPerHost: int({
+      env: 'WEBHOOK_MAX_PER_HOST',
+      default: 10,
+      min: 1,
+      max: 1000,
+      description: 'webhook requests in flight to one host, per worker process (a slow receiver cannot hold up the others)',
+    }),
+    concurrency: int({
+      env: 'WEBHOOK_CONCURRENCY',
+      default: 100,
+      min: 1,
+      max: 10_000,
+      description: 'webhook requests in flight, per worker process',
+    }),
+    secretGraceSeconds: int({
+      env: 'WEBHOOK_SECRET_GRACE_SECONDS',
+      default: 86_400,
+      max: 604_800,
+      description: 'how long a rotated endpoint secret keeps signing beside the new one',
+    }),
+    pollIntervalMs: int({
+      env: 'WEBHOOK_POLL_INTERVAL_MS',
+      default: 500,
+      min: 20,
+      description: 'longest a worker waits before looking for due webhook retries (new deliveries wake it at once)',
+    }),
+  },
+};
+
+/** The variables only the `sieve` CLI's operator commands read (besides ADMIN_TOKEN). */
+export const cliSettings = {
+  sieveUrl: text({
+    env: 'SIEVE_URL',
+    check: urlOf('http', 'https'),
+    description: 'base URL of the running Sieve that `sieve accounts`, `sieve credits` and `sieve keys` call (with `ADMIN_TOKEN`)',
+  })
+    .orDerive('`http://127.0.0.1:$PORT`', (get) => `http://127.0.0.1:${get(port)}`)
+    .map(withoutTrailingSlash),
+};
