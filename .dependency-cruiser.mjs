@@ -69,8 +69,7 @@ export default {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      comment:
-        'Every import from src/ resolves: an import the tool could not follow would escape the rules above.',
+      comment: 'Every import from src/ resolves: an import the tool could not follow would escape the rules above.',
       from: { path: '^src/' },
       to: { couldNotResolve: true },
     },

@@ -42,7 +42,11 @@ async function untilDone(url: string, key: string, id: string, everyMs: number, 
   }
 }
 
-async function withSieve<T>(args: string[], env: Record<string, string>, fn: (url: string, pids: number[]) => Promise<T>): Promise<T> {
+async function withSieve<T>(
+  args: string[],
+  env: Record<string, string>,
+  fn: (url: string, pids: number[]) => Promise<T>,
+): Promise<T> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const main = spawnNode([SIEVE_BIN, ...args], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
@@ -66,7 +70,9 @@ async function phoneRun(url: string) {
   const times: number[] = [];
   for (let round = 0; round < 4; round++) {
     const started = performance.now();
-    const accepted = await post(url, '/api/v1/validate-async', key, { phones: phones.map((p) => `${p}${round === 0 ? '' : ' '.repeat(round)}`) });
+    const accepted = await post(url, '/api/v1/validate-async', key, {
+      phones: phones.map((p) => `${p}${round === 0 ? '' : ' '.repeat(round)}`),
+    });
     if (accepted.status !== 202) throw new Error(JSON.stringify(accepted.body));
     const done = await untilDone(url, key, accepted.body.batch_id, 10, 60_000);
     if (done.status !== 'completed' || done.processed !== 10_000) throw new Error(JSON.stringify(done));
@@ -78,22 +84,26 @@ async function phoneRun(url: string) {
 if (!process.argv.includes('--skip-phones')) await phoneBench();
 
 async function phoneBench() {
-// The engine alone on the same numbers.
-const engineTimes: number[] = [];
-for (let round = 0; round < 5; round++) {
-  const started = performance.now();
-  for (const p of phones) JSON.stringify(validatePhone(p));
-  engineTimes.push(performance.now() - started);
-}
-const engine = median(engineTimes.slice(1));
-console.log(`phone engine alone (validate + serialise 10,000 numbers): ${engine.toFixed(0)} ms`);
+  // The engine alone on the same numbers.
+  const engineTimes: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    for (const p of phones) JSON.stringify(validatePhone(p));
+    engineTimes.push(performance.now() - started);
+  }
+  const engine = median(engineTimes.slice(1));
+  console.log(`phone engine alone (validate + serialise 10,000 numbers): ${engine.toFixed(0)} ms`);
 
-const embedded = await withDataDir((dir) => withSieve(['start'], { DATA_DIR: dir }, phoneRun));
-console.log(`phones, embedded store: submit → completed ${embedded.toFixed(0)} ms (${(embedded / engine).toFixed(1)}x the engine; goal ≤ 1000 ms and ≤ 3x)`);
-if (pgUrl) {
-  const server = await withDatabase(pgUrl, (url) => withSieve(['start'], { DATABASE_URL: url }, phoneRun));
-  console.log(`phones, PostgreSQL server: submit → completed ${server.toFixed(0)} ms (${(server / engine).toFixed(1)}x the engine)`);
-}
+  const embedded = await withDataDir((dir) => withSieve(['start'], { DATA_DIR: dir }, phoneRun));
+  console.log(
+    `phones, embedded store: submit → completed ${embedded.toFixed(0)} ms (${(embedded / engine).toFixed(1)}x the engine; goal ≤ 1000 ms and ≤ 3x)`,
+  );
+  if (pgUrl) {
+    const server = await withDatabase(pgUrl, (url) => withSieve(['start'], { DATABASE_URL: url }, phoneRun));
+    console.log(
+      `phones, PostgreSQL server: submit → completed ${server.toFixed(0)} ms (${(server / engine).toFixed(1)}x the engine)`,
+    );
+  }
 }
 
 if (!process.argv.includes('--skip-emails')) {
@@ -109,7 +119,9 @@ if (!process.argv.includes('--skip-emails')) {
     env: { ...process.env, ADDRESSES: Array.from({ length: HOSTS }, (_, i) => hostAddress(i)).join(','), DELAY_MS: '50' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const { port } = await new Promise<{ port: number }>((resolve) => responder.once('message', (m) => resolve(m as { port: number })));
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    responder.once('message', (m) => resolve(m as { port: number })),
+  );
   const dns = await startDnsServer(zone);
   const emailEnv = {
     DNS_SERVERS: dns.address,
@@ -132,7 +144,9 @@ if (!process.argv.includes('--skip-emails')) {
   };
   try {
     const r = await withDataDir((dir) => withSieve(['start'], { ...emailEnv, DATA_DIR: dir }, emailRun));
-    console.log(`emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB`);
+    console.log(
+      `emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB`,
+    );
     if (pgUrl) {
       const s = await withDatabase(pgUrl, (url) => withSieve(['serve'], { ...emailEnv, DATABASE_URL: url }, emailRun));
       console.log(

@@ -134,7 +134,10 @@ const perAddress = await measure('per address', async () => {
   const peaks: number[] = [];
   const results = await Promise.all(
     emails.map(async (email) => {
-      const { results: [r], concurrency } = await validator.validateMany([email], { smtpCheck: true, useCache: false });
+      const {
+        results: [r],
+        concurrency,
+      } = await validator.validateMany([email], { smtpCheck: true, useCache: false });
       peaks.push(concurrency);
       return r as EmailResult;
     }),
@@ -146,7 +149,9 @@ console.log(
   `\n${emails.length} addresses, ${DOMAINS} domains, ${HOSTS} MX hosts, ${DELAY} ms per reply, SMTP_MAX_PER_HOST=${PER_HOST}, ` +
     `SMTP_MAX_CONNECTIONS=${HOSTS * PER_HOST}; node ${process.version}, ${os.cpus().length} cores\n`,
 );
-console.log('| run | time | addresses/s | peak connections per host (server side) | `concurrency` (peak connections of one call) | connections | SMTP commands | DATA | results |');
+console.log(
+  '| run | time | addresses/s | peak connections per host (server side) | `concurrency` (peak connections of one call) | connections | SMTP commands | DATA | results |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of [grouped, perAddress]) {
   const results = Object.entries(r.statuses)

@@ -32,7 +32,9 @@ print(json.dumps({'version': p.__version__, 'answers': out}))
 
 let reference: { version: string; answers: Answer[] };
 try {
-  reference = JSON.parse(execFileSync('/usr/bin/python3', ['-c', PYTHON], { input: JSON.stringify(inputs), maxBuffer: 64 << 20 }).toString());
+  reference = JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', PYTHON], { input: JSON.stringify(inputs), maxBuffer: 64 << 20 }).toString(),
+  );
 } catch {
   console.error('python3-phonenumbers is needed: apt-get install python3-phonenumbers');
   process.exit(1);
@@ -44,7 +46,11 @@ function library(input: string, country: string | undefined): Answer {
   try {
     const n = util.parse(input, country ?? 'ZZ');
     const valid = util.isValidNumber(n);
-    return { valid, e164: util.format(n, lib.PhoneNumberFormat.E164), type: valid ? (typeName.get(util.getNumberType(n)) ?? 'UNKNOWN') : 'UNKNOWN' };
+    return {
+      valid,
+      e164: util.format(n, lib.PhoneNumberFormat.E164),
+      type: valid ? (typeName.get(util.getNumberType(n)) ?? 'UNKNOWN') : 'UNKNOWN',
+    };
   } catch {
     return { valid: false, e164: null, type: 'UNKNOWN' };
   }
@@ -59,7 +65,8 @@ const same = (a: Answer, b: Answer) => a.valid === b.valid && a.e164 === b.e164 
 function rule(input: string, country: string | undefined): string {
   if (!country && /^\s*\(?\s*0\s*0/.test(input)) return '"00" read as "+" without a country';
   if (!/\d/.test(input)) return 'no digit: not a number';
-  if (country && validatePhone(input, country).reason === 'valid_for_other_region') return 'written nationally for another region';
+  if (country && validatePhone(input, country).reason === 'valid_for_other_region')
+    return 'written nationally for another region';
   return 'other';
 }
 
@@ -79,12 +86,17 @@ inputs.forEach(({ input, country }, i) => {
   else {
     const why = rule(input, country);
     ruleCounts.set(why, (ruleCounts.get(why) ?? 0) + 1);
-    if (why === 'other') rules.push(`${JSON.stringify(input)}${country ? ` (${country})` : ''}: ours ${JSON.stringify(mine)}, reference ${JSON.stringify(ref)}`);
+    if (why === 'other')
+      rules.push(
+        `${JSON.stringify(input)}${country ? ` (${country})` : ''}: ours ${JSON.stringify(mine)}, reference ${JSON.stringify(ref)}`,
+      );
   }
 });
 const pct = (n: number) => `${((n / inputs.length) * 100).toFixed(2)}%`;
 console.log(`reference: python phonenumbers ${reference.version}; ${inputs.length} inputs`);
-console.log(`agree on validity ${pct(fields.valid)}, E.164 ${pct(fields.e164)}, type ${pct(fields.type)}; on all three ${agree} (${pct(agree)})`);
+console.log(
+  `agree on validity ${pct(fields.valid)}, E.164 ${pct(fields.e164)}, type ${pct(fields.type)}; on all three ${agree} (${pct(agree)})`,
+);
 console.log(`differences explained by newer metadata (google-libphonenumber gives our answer): ${metadata}`);
 for (const [why, n] of ruleCounts) console.log(`differences from an engine rule: ${why}: ${n}`);
 const explained = agree + metadata + [...ruleCounts].filter(([w]) => w !== 'other').reduce((a, [, n]) => a + n, 0);

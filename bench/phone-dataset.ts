@@ -51,7 +51,8 @@ export function phoneDataset(size = 10_000, seed = 20261123): PhoneInput[] {
     }
     const roll = rnd.next();
     if (roll < 0.3) out.push({ input: `+${code}${varied}`, country: undefined });
-    else if (roll < 0.5) out.push({ input: util.format(parsed, PNF.INTERNATIONAL), country: rnd.next() < 0.5 ? undefined : rnd.pick(regions) });
+    else if (roll < 0.5)
+      out.push({ input: util.format(parsed, PNF.INTERNATIONAL), country: rnd.next() < 0.5 ? undefined : rnd.pick(regions) });
     else if (roll < 0.75) out.push({ input: util.format(parsed, PNF.NATIONAL), country: region });
     else if (roll < 0.85) out.push({ input: `00 ${code} ${varied.replace(/(\d{3})(?=\d)/g, '$1-')}`, country: undefined });
     else {

@@ -7,14 +7,17 @@ import { validatePhone } from '../src/phone/phone-engine.js';
 import { freePort, ROOT, rssMb, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 import { phoneDataset } from './phone-dataset.js';
 
-const arg = (name: string, fallback: string) => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] as string) : fallback);
+const arg = (name: string, fallback: string) =>
+  process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] as string) : fallback;
 const seconds = Number(arg('--seconds', '10'));
 const connections = Number(arg('--connections', '50'));
 const pgUrl = process.argv.includes('--pg') ? arg('--pg', '') : undefined;
 const logLevel = arg('--log-level', 'info');
 const ADMIN = 'bench-admin-token-0123456789';
 
-const bodies = phoneDataset(1000, 5).map((p) => JSON.stringify(p.country ? { phone: p.input, country: p.country } : { phone: p.input }));
+const bodies = phoneDataset(1000, 5).map((p) =>
+  JSON.stringify(p.country ? { phone: p.input, country: p.country } : { phone: p.input }),
+);
 
 async function load(url: string, key: string) {
   let i = 0;
@@ -59,17 +62,26 @@ async function sieve(label: string, env: Record<string, string>) {
 
 const fixed = JSON.stringify(validatePhone('+33612345678'));
 const barePort = await freePort();
-const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], { PORT: String(barePort), BARE_BODY: fixed });
+const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], {
+  PORT: String(barePort),
+  BARE_BODY: fixed,
+});
 await waitForHttp(`http://127.0.0.1:${barePort}/readyz`, 30_000);
 await load(`http://127.0.0.1:${barePort}`, 'x');
-const base = { label: 'bare Fastify, fixed JSON', ...(await load(`http://127.0.0.1:${barePort}`, 'x')), rss: rssMb(bare.pid as number) };
+const base = {
+  label: 'bare Fastify, fixed JSON',
+  ...(await load(`http://127.0.0.1:${barePort}`, 'x')),
+  rss: rssMb(bare.pid as number),
+};
 await stop(bare);
 
 const rows = [base];
 rows.push(await withDataDir((dir) => sieve('Sieve, embedded store', { DATA_DIR: dir })));
 if (pgUrl) rows.push(await withDatabase(pgUrl, (url) => sieve('Sieve, PostgreSQL server', { DATABASE_URL: url })));
 
-console.log(`autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B, Sieve LOG_LEVEL=${logLevel}`);
+console.log(
+  `autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B, Sieve LOG_LEVEL=${logLevel}`,
+);
 for (const r of rows) {
   console.log(
     `${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s  (${((r.rps / base.rps) * 100).toFixed(0)}% of bare)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  RSS ${r.rss.toFixed(0)} MB`,

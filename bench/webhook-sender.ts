@@ -52,7 +52,12 @@ async function main() {
     child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim().split(' ').map(Number)));
   });
 
-  const body = JSON.stringify({ id: 'evt_1', type: 'batch.completed', created: 0, data: { batch_id: 'b_1', pad: 'x'.repeat(900) } });
+  const body = JSON.stringify({
+    id: 'evt_1',
+    type: 'batch.completed',
+    created: 0,
+    data: { batch_id: 'b_1', pad: 'x'.repeat(900) },
+  });
   const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': '0', 'webhook-signature': `v1,${'A'.repeat(44)}` };
 
   const bare = new Pool(`http://127.0.0.1:${port}`, { connections: concurrency });
@@ -65,7 +70,12 @@ async function main() {
     [
       'bare undici Pool (baseline)',
       async () => {
-        const res = await bare.request({ path: '/hook', method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+        const res = await bare.request({
+          path: '/hook',
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body,
+        });
         await res.body.text();
         return res.statusCode === 200;
       },

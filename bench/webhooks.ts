@@ -57,7 +57,10 @@ async function run(label: string, env: Record<string, string>) {
   try {
     await waitForHttp(`${url}/readyz`, 60_000);
     const key = (await call(url, 'POST', '/admin/v1/accounts', ADMIN, { credits: 100_000 })).api_key as string;
-    await call(url, 'POST', '/api/v1/webhooks/endpoints', key, { url: `${receiver.url}/throughput`, event_types: ['batch.item.completed'] });
+    await call(url, 'POST', '/api/v1/webhooks/endpoints', key, {
+      url: `${receiver.url}/throughput`,
+      event_types: ['batch.item.completed'],
+    });
     arrivals.length = 0;
     const phones = Array.from({ length: N }, (_, i) => `+336${String(40_000_000 + i)}`);
     await call(url, 'POST', '/api/v1/validate-async', key, { phones });
@@ -67,7 +70,10 @@ async function run(label: string, env: Record<string, string>) {
 
     // Retry lag, with a second account so the throughput endpoint stays quiet.
     const key2 = (await call(url, 'POST', '/admin/v1/accounts', ADMIN, { credits: 100_000 })).api_key as string;
-    const ep = await call(url, 'POST', '/api/v1/webhooks/endpoints', key2, { url: `${receiver.url}/lag`, event_types: ['batch.item.completed'] });
+    const ep = await call(url, 'POST', '/api/v1/webhooks/endpoints', key2, {
+      url: `${receiver.url}/lag`,
+      event_types: ['batch.item.completed'],
+    });
     await call(url, 'POST', '/api/v1/validate-async', key2, { phones: phones.slice(0, LAG_N).map((p) => `${p} `) });
     const lags: number[] = [];
     await waitFor(
@@ -76,7 +82,12 @@ async function run(label: string, env: Record<string, string>) {
         let cursor: string | null = null;
         let succeeded = 0;
         do {
-          const page: any = await call(url, 'GET', `/api/v1/webhooks/deliveries?endpoint_id=${ep.endpoint_id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`, key2);
+          const page: any = await call(
+            url,
+            'GET',
+            `/api/v1/webhooks/deliveries?endpoint_id=${ep.endpoint_id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+            key2,
+          );
           for (const d of page.data) {
             if (d.status === 'succeeded') succeeded++;
             const second = d.attempt_log.find((a: any) => a.attempt === 2);
@@ -111,7 +122,12 @@ for (let round = 0; round < 3; round++) {
   await Promise.all(
     Array.from({ length: 100 }, async () => {
       while (next++ < N) {
-        const res = await pool.request({ path: '/baseline', method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const res = await pool.request({
+          path: '/baseline',
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
         await res.body.dump();
       }
     }),

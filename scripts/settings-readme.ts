@@ -14,5 +14,7 @@ if (after === before) {
   process.stdout.write('README.md: the settings section is up to date\n');
 } else {
   fs.writeFileSync(file, after);
-  process.stdout.write(`README.md: the settings section was rewritten (${settingList.length + cliSettingList.length} variables)\n`);
+  process.stdout.write(
+    `README.md: the settings section was rewritten (${settingList.length + cliSettingList.length} variables)\n`,
+  );
 }

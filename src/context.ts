@@ -94,7 +94,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       outbox,
       async vetUrl(url, field) {
         const verdict = await vetWebhookUrl(url, { guard: webhookGuard, dns });
-        if (!verdict.ok) throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
+        if (!verdict.ok)
+          throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
       newDispatcher() {
         const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });

@@ -46,9 +46,7 @@ export async function listAccounts(
 }
 
 export type GrantResult =
-  | { status: 'granted'; balance: number; entryId: number }
-  | { status: 'no_account' }
-  | { status: 'duplicate_reference' };
+  { status: 'granted'; balance: number; entryId: number } | { status: 'no_account' } | { status: 'duplicate_reference' };
 
 export async function grantCredits(
   db: Db,

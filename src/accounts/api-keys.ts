@@ -65,9 +65,7 @@ export async function revokeKey(db: Queryable, keyId: string): Promise<{ info: A
 }
 
 export type KeyLookup =
-  | { status: 'active'; keyId: string; accountId: string }
-  | { status: 'revoked'; keyId: string }
-  | { status: 'unknown' };
+  { status: 'active'; keyId: string; accountId: string } | { status: 'revoked'; keyId: string } | { status: 'unknown' };
 
 export async function findKey(db: Queryable, apiKey: string): Promise<KeyLookup> {
   const { rows } = await db.query<{ id: string; account_id: string; revoked_at: Date | null }>(

@@ -72,7 +72,13 @@ export async function debit(
   const row = rows[0];
   if (!row) return { ok: false, balance: await balanceOf(tx, accountId) };
   await appendEntry(tx, accountId, 'debit', -amount, row.balance, reason, reference);
-  await observe?.(tx, { accountId, before: row.balance + amount, after: row.balance, allowance: row.allowance, usageNotified: row.usage_notified });
+  await observe?.(tx, {
+    accountId,
+    before: row.balance + amount,
+    after: row.balance,
+    allowance: row.allowance,
+    usageNotified: row.usage_notified,
+  });
   return { ok: true, balance: row.balance };
 }
 

@@ -28,7 +28,8 @@ export class DebitBatcher {
   ) {}
 
   debit(accountId: string, amount: number, reason: string, reference: string | null = null): Promise<DebitResult> {
-    if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`debit amount must be a whole number > 0, got ${amount}`);
+    if (!Number.isSafeInteger(amount) || amount <= 0)
+      throw new RangeError(`debit amount must be a whole number > 0, got ${amount}`);
     return new Promise<DebitResult>((resolve, reject) => {
       let queue = this.accounts.get(accountId);
       if (!queue) {
@@ -95,7 +96,13 @@ export class DebitBatcher {
     );
     const row = rows[0];
     if (!row) return undefined;
-    await this.observe?.(tx, { accountId, before: row.after + total, after: row.after, allowance: row.allowance, usageNotified: row.usage_notified });
+    await this.observe?.(tx, {
+      accountId,
+      before: row.after + total,
+      after: row.after,
+      allowance: row.allowance,
+      usageNotified: row.usage_notified,
+    });
     // Each request is told the balance just after its own debit, in arrival order.
     let balance = row.after + total;
     return group.map((p) => {
@@ -106,7 +113,9 @@ export class DebitBatcher {
 
   /** One transaction: what the debits change (balance, ledger, and what observers write) commits together. */
   private settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
-    return this.db.transaction(async (tx) => (await this.settleAll(tx, accountId, group)) ?? this.settleOneByOne(tx, accountId, group));
+    return this.db.transaction(
+      async (tx) => (await this.settleAll(tx, accountId, group)) ?? this.settleOneByOne(tx, accountId, group),
+    );
   }
 
   /** When the balance is short: lock it, grant requests in arrival order while it lasts, write their ledger rows. */
@@ -127,7 +136,13 @@ export class DebitBatcher {
     });
     if (account && granted.length > 0) {
       await tx.query('update accounts set balance = $2 where id = $1', [accountId, balance]);
-      await this.observe?.(tx, { accountId, before, after: balance, allowance: account.allowance, usageNotified: account.usage_notified });
+      await this.observe?.(tx, {
+        accountId,
+        before,
+        after: balance,
+        allowance: account.allowance,
+        usageNotified: account.usage_notified,
+      });
       await tx.query(
         `insert into ledger (account_id, kind, amount, balance_after, reason, reference)
          select $1, 'debit', -amount, after, reason, reference
@@ -144,6 +159,8 @@ export class DebitBatcher {
     }
     // A granted request is told the balance just after its debit; a refused one, the balance as the transaction left it.
     let next = 0;
-    return outcomes.map((ok) => (ok ? { ok: true, balance: (granted[next++] as { after: number }).after } : { ok: false, balance }));
+    return outcomes.map((ok) =>
+      ok ? { ok: true, balance: (granted[next++] as { after: number }).after } : { ok: false, balance },
+    );
   }
 }

@@ -44,10 +44,10 @@ export function batchBody(db: Queryable, batch: BatchRow, ttlDays: number, overr
         first = false;
       }
     } else {
-      const { rows: all } = await db.query<ResultRow>('select seqs, results from batch_results where batch_id = $1 and created_at = $2', [
-        batch.id,
-        batch.created_at,
-      ]);
+      const { rows: all } = await db.query<ResultRow>(
+        'select seqs, results from batch_results where batch_id = $1 and created_at = $2',
+        [batch.id, batch.created_at],
+      );
       const bySeq = placeBySeq(all, batch.total);
       let out: string[] = [];
       for (const result of bySeq) {

@@ -10,7 +10,12 @@ export interface PlannedItem {
 
 function domainOf(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 export function planPhones(inputs: string[], chunkSize: number): { items: PlannedItem[]; chunks: number } {

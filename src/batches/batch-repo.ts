@@ -205,7 +205,10 @@ export async function resultsPage(db: Queryable, batch: BatchRow, offset: number
 }
 
 /** Every item with its result (or null), in input order, for the CSV download. */
-export async function itemsWithResults(db: Queryable, batch: BatchRow): Promise<{ seq: number; input: string; result: unknown }[]> {
+export async function itemsWithResults(
+  db: Queryable,
+  batch: BatchRow,
+): Promise<{ seq: number; input: string; result: unknown }[]> {
   const { rows } = await db.query<ResultRow>('select seqs, results from batch_results where batch_id = $1 and created_at = $2', [
     batch.id,
     batch.created_at,

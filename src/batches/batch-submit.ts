@@ -70,7 +70,10 @@ async function claimKey(
   );
   const earlier = rows[0];
   if (!earlier || earlier.request_hash !== requestHash) {
-    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with a different request in the last 24 hours');
+    throw new DomainError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was used with a different request in the last 24 hours',
+    );
   }
   return { claimed: false, statusCode: earlier.status_code, body: earlier.response };
 }

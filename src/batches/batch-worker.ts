@@ -63,7 +63,11 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let retry: number[] = [];
       let retryAfter = 0;
       if (batch.kind === 'phone') {
-        const json = await checkPhones(items.map((i) => i.input), batch.options.country, ctx.signal);
+        const json = await checkPhones(
+          items.map((i) => i.input),
+          batch.options.country,
+          ctx.signal,
+        );
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
         const { results } = await deps.email.validateMany(
@@ -99,7 +103,15 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         }
         if (after.batch.status === 'completed') await deps.hooks?.onFinished?.(tx, after.batch);
         deps.log.info(
-          { batch_id: batch.id, chunk: job.chunk, round, written: after.written, later: retry.length, processed: after.batch.processed, status: after.batch.status },
+          {
+            batch_id: batch.id,
+            chunk: job.chunk,
+            round,
+            written: after.written,
+            later: retry.length,
+            processed: after.batch.processed,
+            status: after.batch.status,
+          },
           'chunk done',
         );
       });

@@ -119,7 +119,16 @@ export function int<D extends number | undefined = undefined>(options: Kind<D, {
 
 /** true/false (also 1/0, yes/no, on/off, any case). */
 export function bool<D extends boolean | undefined = undefined>(options: Kind<D>) {
-  const words: Record<string, boolean> = { true: true, false: false, 1: true, 0: false, yes: true, no: false, on: true, off: false };
+  const words: Record<string, boolean> = {
+    true: true,
+    false: false,
+    1: true,
+    0: false,
+    yes: true,
+    no: false,
+    on: true,
+    off: false,
+  };
   return parsed({
     ...options,
     default: asText(options.default),
@@ -165,4 +174,7 @@ export const urlOf =
 
 /** A transform: a comma-separated setting as a list, blanks dropped (unset: empty). */
 export const commaList = (value: string | undefined): readonly string[] =>
-  (value ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+  (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');

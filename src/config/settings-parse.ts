@@ -46,7 +46,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; problem: string | nul
 class DependencyInvalid extends Error {}
 
 const freeze = <T>(value: T): T => {
-  if (Array.isArray(value) || (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)) {
+  if (
+    Array.isArray(value) ||
+    (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+  ) {
     for (const inner of Object.values(value as object)) freeze(inner);
     Object.freeze(value);
   }
@@ -101,6 +104,8 @@ export function parseSettings<S extends SettingsTree>(tree: S, env: Environment)
   if (problems.length > 0) throw new ConfigError(problems);
 
   const build = (node: SettingsTree): object =>
-    Object.freeze(Object.fromEntries(Object.entries(node).map(([key, child]) => [key, child instanceof Setting ? get(child) : build(child)])));
+    Object.freeze(
+      Object.fromEntries(Object.entries(node).map(([key, child]) => [key, child instanceof Setting ? get(child) : build(child)])),
+    );
   return build(tree) as ConfigOf<S>;
 }

@@ -20,7 +20,11 @@ const RETRY_SCHEDULES = {
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 /** `a`, `b` or `c` */
-const choice = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ').replace(/, ([^,]*)$/, ' or $1');
+const choice = (words: readonly string[]) =>
+  words
+    .map((w) => `\`${w}\``)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
 /** a, b or c */
 const and = (words: readonly string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
 /** [60, 300] → 1 min and 5 min */
@@ -44,9 +48,11 @@ export const settings = {
     default: '127.0.0.1',
     description: 'interface to listen on; `0.0.0.0` to accept connections from other machines',
   }),
-  dataDir: text({ env: 'DATA_DIR', default: './data', description: 'folder of the embedded store (unused with `DATABASE_URL`)' }).map(
-    (dir) => path.resolve(dir),
-  ),
+  dataDir: text({
+    env: 'DATA_DIR',
+    default: './data',
+    description: 'folder of the embedded store (unused with `DATABASE_URL`)',
+  }).map((dir) => path.resolve(dir)),
   databaseUrl: text({
     env: 'DATABASE_URL',
     secret: true,
@@ -186,7 +192,13 @@ export const settings = {
       max: 1_000_000,
       description: 'items one `validate-async` batch may hold',
     }),
-    bulkMaxItems: int({ env: 'BULK_MAX_ITEMS', default: 200, min: 1, max: 10_000, description: 'items one `validate-bulk` call may hold' }),
+    bulkMaxItems: int({
+      env: 'BULK_MAX_ITEMS',
+      default: 200,
+      min: 1,
+      max: 10_000,
+      description: 'items one `validate-bulk` call may hold',
+    }),
     asyncPerMinute: int({
       env: 'RATE_LIMIT_ASYNC_PER_MINUTE',
       default: 20,
@@ -308,7 +320,8 @@ export const cliSettings = {
   sieveUrl: text({
     env: 'SIEVE_URL',
     check: urlOf('http', 'https'),
-    description: 'base URL of the running Sieve that `sieve accounts`, `sieve credits` and `sieve keys` call (with `ADMIN_TOKEN`)',
+    description:
+      'base URL of the running Sieve that `sieve accounts`, `sieve credits` and `sieve keys` call (with `ADMIN_TOKEN`)',
   })
     .orDerive('`http://127.0.0.1:$PORT`', (get) => `http://127.0.0.1:${get(port)}`)
     .map(withoutTrailingSlash),

@@ -67,7 +67,7 @@ export class ConnectionLimiter {
   }
 
   private serve() {
-    for (let i = 0; i < this.waiters.length && this.active < this.global; ) {
+    for (let i = 0; i < this.waiters.length && this.active < this.global;) {
       const waiter = this.waiters[i] as Waiter;
       if (this.free(waiter.host)) {
         this.waiters.splice(i, 1);

@@ -105,7 +105,11 @@ export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard
     const errors = answers.filter((a) => a.kind === 'error');
     const ttl = Math.min(...answers.map(ttlOf));
     // One family failing while the other answered is not a failure of the host.
-    return { addresses, ttl, error: addresses.length === 0 && errors.length > 0 ? (errors[0] as { message: string }).message : null };
+    return {
+      addresses,
+      ttl,
+      error: addresses.length === 0 && errors.length > 0 ? (errors[0] as { message: string }).message : null,
+    };
   }
 
   const hostAddresses = (host: string) => hostCache.get(host, () => lookupHost(host), undefined);
@@ -134,13 +138,18 @@ export function createDomainResolver(deps: { dns: DnsClient; guard: AddressGuard
       const own = await hostAddresses(domain);
       if (own.error) return { info: { kind: 'dns_error', message: own.error }, ttl: 0 };
       if (own.addresses.length === 0) return { info: { kind: 'no_mail_server' }, ttl: Math.min(mx.ttl, own.ttl) };
-      return { info: { kind: 'mail', hosts: [checkAddresses(domain, 0, own.addresses)], implicit: true }, ttl: Math.min(mx.ttl, own.ttl) };
+      return {
+        info: { kind: 'mail', hosts: [checkAddresses(domain, 0, own.addresses)], implicit: true },
+        ttl: Math.min(mx.ttl, own.ttl),
+      };
     }
     const records = [...new Map(mx.records.map((r) => [r.exchange, r])).values()].sort(
       (a, b) => a.priority - b.priority || a.exchange.localeCompare(b.exchange),
     );
     const resolved = await Promise.all(records.map((r) => hostAddresses(r.exchange)));
-    const hosts = records.map((r, i) => checkAddresses(r.exchange, r.priority, (resolved[i] as { addresses: string[] }).addresses));
+    const hosts = records.map((r, i) =>
+      checkAddresses(r.exchange, r.priority, (resolved[i] as { addresses: string[] }).addresses),
+    );
     const ttl = Math.min(mx.ttl, ...resolved.map((r) => r.ttl));
     if (hosts.every((h) => h.addresses.length === 0 && h.blocked.length === 0)) {
       const failed = resolved.find((r) => r.error !== null);

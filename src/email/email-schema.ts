@@ -44,7 +44,9 @@ const Step = Type.Object({
 export const EmailResultSchema = Type.Object({
   email: Type.String({ description: 'The input exactly as sent' }),
   normalized: Nullable(
-    Type.String({ description: 'Local part as written, domain lower-cased in ASCII (punycode) form; null when the syntax is wrong' }),
+    Type.String({
+      description: 'Local part as written, domain lower-cased in ASCII (punycode) form; null when the syntax is wrong',
+    }),
   ),
   local: Nullable(Type.String({ description: 'The local part (before the @); null when unparsable' })),
   domain: Nullable(Type.String({ description: 'The domain in lower-case ASCII (punycode) form; null when unparsable' })),
@@ -56,11 +58,13 @@ export const EmailResultSchema = Type.Object({
     description: "Why the status is what it is: 'ok' for deliverable; see docs/email.md for the full list",
   }),
   confidence: Type.Enum(EMAIL_CONFIDENCES, {
-      description:
-        'verified: a definite answer (the mail server, DNS or syntax); likely: indirect evidence (catch-all, lists, full inbox); ' +
-        'low: only syntax and domain checked; unknown: not even the domain could be checked',
+    description:
+      'verified: a definite answer (the mail server, DNS or syntax); likely: indirect evidence (catch-all, lists, full inbox); ' +
+      'low: only syntax and domain checked; unknown: not even the domain could be checked',
   }),
-  suggestion: Nullable(Type.String({ description: 'The address with a likely typo of a common provider fixed (user@gmial.com → user@gmail.com)' })),
+  suggestion: Nullable(
+    Type.String({ description: 'The address with a likely typo of a common provider fixed (user@gmial.com → user@gmail.com)' }),
+  ),
   disposable: Type.Boolean({ description: 'The domain gives out throwaway addresses' }),
   role: Type.Boolean({ description: 'The local part names a role (admin, info, sales...) rather than a person' }),
   free: Type.Boolean({ description: 'The domain is a free mailbox provider (gmail.com, gmx.de...)' }),
@@ -82,7 +86,9 @@ export const EmailResultSchema = Type.Object({
     ),
   ),
   verification_steps: Type.Array(Step),
-  retry_after: Nullable(Type.Integer({ description: 'Seconds after which a new check may get a definite answer (greylisting, temporary failures)' })),
+  retry_after: Nullable(
+    Type.Integer({ description: 'Seconds after which a new check may get a definite answer (greylisting, temporary failures)' }),
+  ),
   cached: Type.Boolean({ description: 'The result comes from the cache (checked_at tells when it was made)' }),
   checked_at: Type.String({ format: 'date-time' }),
 });

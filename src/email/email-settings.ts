@@ -5,7 +5,8 @@ import { isIP } from 'node:net';
 
 // Names a mail server must not be greeted with: they are not ours, and using them gets the sending
 // address blocklisted (an "impossible HELO").
-const FORBIDDEN_HELO = /^(localhost|localhost\.localdomain|(.*\.)?(gmail|googlemail|google|yahoo|outlook|hotmail|live|icloud|aol)\.com)$/i;
+const FORBIDDEN_HELO =
+  /^(localhost|localhost\.localdomain|(.*\.)?(gmail|googlemail|google|yahoo|outlook|hotmail|live|icloud|aol)\.com)$/i;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 export function heloProblem(name: string): string | null {
@@ -26,7 +27,11 @@ export function defaultHeloName(publicUrl: string | undefined, hostname = os.hos
     if (heloProblem(host) === null) return host.toLowerCase();
   }
   if (heloProblem(hostname) === null) return hostname.toLowerCase();
-  const label = hostname.toLowerCase().replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '').slice(0, 63);
+  const label = hostname
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
   return `${label && label !== 'localhost' ? label : 'sieve'}.invalid`;
 }
 

@@ -49,7 +49,12 @@ function flagsOf(address: Good): Flags {
 const worthCaching = (r: EmailResult) => r.status !== 'unknown' && r.reason !== 'invalid_syntax';
 
 /** `dns`: the process's DNS client (its cap on questions in flight is per client); one of its own from `config` when absent. */
-export function createEmailValidator(deps: { config: EmailSettings; db: Queryable; log: Logger; dns?: DnsClient }): EmailValidator {
+export function createEmailValidator(deps: {
+  config: EmailSettings;
+  db: Queryable;
+  log: Logger;
+  dns?: DnsClient;
+}): EmailValidator {
   const { config, log } = deps;
   const guard = createAddressGuard({ allowedCidrs: config.smtpAllowedCidrs });
   const dns = deps.dns ?? createDnsClient({ servers: config.dnsServers, timeoutMs: config.dnsTimeoutMs });
@@ -146,7 +151,11 @@ export function createEmailValidator(deps: { config: EmailSettings; db: Queryabl
     if (toStore.length > 0) {
       try {
         await cache.put(
-          toStore.map(([address, { email: _email, cached: _cached, ...result }]) => ({ address, smtpChecked: options.smtpCheck, result })),
+          toStore.map(([address, { email: _email, cached: _cached, ...result }]) => ({
+            address,
+            smtpChecked: options.smtpCheck,
+            result,
+          })),
         );
       } catch (err) {
         log.warn({ err }, 'email result cache not written');

@@ -9,7 +9,13 @@
 //      accepted → deliverable ok; anything inconclusive → unknown with its reason (and retry_after)
 // Role and free addresses are flagged, never downgraded: they are real mailboxes.
 import type { DomainInfo } from './email-dns.js';
-import { REASON_STATUS, type EmailConfidence, type EmailReason, type EmailResult, type VerificationStep } from './email-schema.js';
+import {
+  REASON_STATUS,
+  type EmailConfidence,
+  type EmailReason,
+  type EmailResult,
+  type VerificationStep,
+} from './email-schema.js';
 import type { ParsedAddress } from './email-syntax.js';
 import type { OutcomeKind, RecipientOutcome } from './smtp-prober.js';
 
@@ -48,7 +54,13 @@ const PROBE_REASON: Record<OutcomeKind, EmailReason> = {
   error: 'smtp_error',
 };
 const DEFINITE_PROBE: ReadonlySet<OutcomeKind> = new Set(['accepted', 'rejected', 'disabled', 'full']);
-const WORTH_RETRYING: ReadonlySet<EmailReason> = new Set(['greylisted', 'smtp_temporary', 'smtp_timeout', 'smtp_unavailable', 'dns_error']);
+const WORTH_RETRYING: ReadonlySet<EmailReason> = new Set([
+  'greylisted',
+  'smtp_temporary',
+  'smtp_timeout',
+  'smtp_unavailable',
+  'dns_error',
+]);
 
 const hasAllowedAddress = (domain: DomainInfo) => domain.kind === 'mail' && domain.hosts.some((h) => h.addresses.length > 0);
 

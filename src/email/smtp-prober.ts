@@ -75,7 +75,9 @@ interface Budget {
   /** Refusals this session may collect before it ends (lowered for a server seen to drop sooner). */
   maxErrors: number;
 }
-type JobRun = { ok: true; sessionUsable: boolean; yielded: boolean } | { ok: false; failure: 'timeout' | 'closed' | 'refused'; progressed: boolean };
+type JobRun =
+  | { ok: true; sessionUsable: boolean; yielded: boolean }
+  | { ok: false; failure: 'timeout' | 'closed' | 'refused'; progressed: boolean };
 
 const MAX_RCPT_PER_TRANSACTION = 50;
 const MAX_ERRORS_PER_SESSION = 9;
@@ -126,7 +128,10 @@ export async function probeDomains(
   function finish(job: Job) {
     for (const r of job.pending) {
       const f = job.lastFailure;
-      job.outcome.recipients.set(r.address, f ? { kind: f.kind, reply: f.reply, target: f.target } : { kind: 'unavailable', reply: null, target: null });
+      job.outcome.recipients.set(
+        r.address,
+        f ? { kind: f.kind, reply: f.reply, target: f.target } : { kind: 'unavailable', reply: null, target: null },
+      );
     }
     job.pending = [];
     if (--unfinished === 0) settle();
@@ -166,7 +171,8 @@ export async function probeDomains(
   }
 
   function markDown(address: string, failure: Failure) {
-    if (!down.has(address)) log.debug({ address, failure: failure.kind, reply: failure.reply }, 'mail server address skipped for this run');
+    if (!down.has(address))
+      log.debug({ address, failure: failure.kind, reply: failure.reply }, 'mail server address skipped for this run');
     down.set(address, failure);
     const q = queueOf(address);
     for (const job of q.splice(0)) moveOn(job, failure);
@@ -249,7 +255,11 @@ export async function probeDomains(
         continue;
       }
       retriedTooMany = false;
-      job.outcome.recipients.set(recipient.address, { kind: verdict === 'too_many' ? 'temporary' : verdict, reply: step.reply, target });
+      job.outcome.recipients.set(recipient.address, {
+        kind: verdict === 'too_many' ? 'temporary' : verdict,
+        reply: step.reply,
+        target,
+      });
       job.pending.shift();
       inTransaction++;
       progressed = true;
@@ -274,7 +284,8 @@ export async function probeDomains(
           if (aborted) break;
           // Turned away while other connections to the same server are open or opening: it limits
           // connections per client. Keep to the ones it accepts rather than giving up on it.
-          if (others > 0 && opened.failure !== 'timeout') caps.set(address, Math.min(caps.get(address) ?? limiter.perHost, others));
+          if (others > 0 && opened.failure !== 'timeout')
+            caps.set(address, Math.min(caps.get(address) ?? limiter.perHost, others));
           else markDown(address, openFailure(opened));
           break;
         }
@@ -340,7 +351,15 @@ export async function probeDomains(
     for (const probe of probes) {
       const outcome: DomainOutcome = { catchAll: null, recipients: new Map() };
       outcomes.set(probe.domain, outcome);
-      enqueue({ probe, targetIndex: 0, pending: [...probe.recipients], catchAllPending: probe.testCatchAll, retries: 0, lastFailure: null, outcome });
+      enqueue({
+        probe,
+        targetIndex: 0,
+        pending: [...probe.recipients],
+        catchAllPending: probe.testCatchAll,
+        retries: 0,
+        lastFailure: null,
+        outcome,
+      });
     }
     if (probes.length > 0) await finished;
     return { outcomes, peakConnections: peak };

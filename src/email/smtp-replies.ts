@@ -13,17 +13,10 @@
 import type { SmtpReply } from './smtp-session.js';
 
 export type RcptVerdict =
-  | 'accepted'
-  | 'rejected'
-  | 'disabled'
-  | 'full'
-  | 'blocked'
-  | 'too_many'
-  | 'greylisted'
-  | 'temporary'
-  | 'error';
+  'accepted' | 'rejected' | 'disabled' | 'full' | 'blocked' | 'too_many' | 'greylisted' | 'temporary' | 'error';
 
-const FULL = /mailbox (is )?full|over ?quota|quota exceeded|exceeded (the )?(storage|quota)|insufficient (system )?storage|out of storage|too many messages|mailbox size limit/i;
+const FULL =
+  /mailbox (is )?full|over ?quota|quota exceeded|exceeded (the )?(storage|quota)|insufficient (system )?storage|out of storage|too many messages|mailbox size limit/i;
 const DISABLED = /disabled|deactivated|inactive|suspended|discontinued|no longer (active|available)/i;
 const MAILBOX_GONE =
   /user unknown|unknown user|no such (user|mailbox|recipient|address)|(mailbox|user|recipient|address)( \S+)? (does not|doesn't) exist|(mailbox|recipient|address) (not found|unavailable|rejected)|invalid (recipient|mailbox|address)|not (a )?valid (recipient|mailbox)|unrouteable address|undeliverable address|(doesn't|does not) have an? \S+ account/i;
@@ -55,4 +48,5 @@ export function classifyRcpt(reply: SmtpReply): RcptVerdict {
 }
 
 /** A 5xx greeting or EHLO/HELO refusal that names us (blocklists, policy) rather than an outage. */
-export const refusesUs = (reply: SmtpReply) => reply.code >= 500 && (reply.enhanced?.startsWith('5.7.') || BLOCKED.test(reply.message));
+export const refusesUs = (reply: SmtpReply) =>
+  reply.code >= 500 && (reply.enhanced?.startsWith('5.7.') || BLOCKED.test(reply.message));

@@ -35,7 +35,10 @@ const QUIT_WAIT_MS = 1000;
 /** One reply from its lines ("250-first", "250 last"): the first line's code, the texts joined. */
 export function parseReply(lines: string[]): SmtpReply {
   const code = Number(lines[0]?.slice(0, 3));
-  const text = lines.map((l) => l.slice(4).trim()).join(' ').trim();
+  const text = lines
+    .map((l) => l.slice(4).trim())
+    .join(' ')
+    .trim();
   const enhanced = /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(text)?.[1] ?? null;
   return { code, message: text, enhanced };
 }
@@ -112,7 +115,11 @@ class ReplyReader {
   }
 }
 
-function connectSocket(address: string, port: number, timeoutMs: number): Promise<{ ok: true; socket: net.Socket } | { ok: false; failure: SmtpFailureKind; message: string }> {
+function connectSocket(
+  address: string,
+  port: number,
+  timeoutMs: number,
+): Promise<{ ok: true; socket: net.Socket } | { ok: false; failure: SmtpFailureKind; message: string }> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port, family: net.isIP(address) });
     const timer = setTimeout(() => {

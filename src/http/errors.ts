@@ -87,7 +87,9 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
   }
   const out: Record<number, TSchema> = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    out[status] = Type.Ref('ErrorResponse', { description: `Error; \`error.code\` is ${list.map((c) => `\`${c}\``).join(', ')}` });
+    out[status] = Type.Ref('ErrorResponse', {
+      description: `Error; \`error.code\` is ${list.map((c) => `\`${c}\``).join(', ')}`,
+    });
   }
   return out;
 }

@@ -19,15 +19,24 @@ export function rateLimit(store: RateLimitStore, rule: LimitRule, clock: () => n
     const keyId = request.principal?.keyId;
     if (!keyId) return;
     const now = clock();
-    const decision = decide(rule.perMinute, windowMs, now, await store.take(`${keyId}:${rule.name}`, rule.perMinute, windowMs, now));
+    const decision = decide(
+      rule.perMinute,
+      windowMs,
+      now,
+      await store.take(`${keyId}:${rule.name}`, rule.perMinute, windowMs, now),
+    );
     reply.header('RateLimit-Limit', String(decision.limit));
     reply.header('RateLimit-Remaining', String(decision.remaining));
     reply.header('RateLimit-Reset', String(decision.resetSeconds));
     reply.header('RateLimit-Policy', `${rule.perMinute};w=60`);
     if (!decision.allowed) {
-      throw new ApiError('rate_limited', `At most ${rule.perMinute} requests a minute to this endpoint per API key; retry in ${decision.retryAfterSeconds} s`, {
-        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-      });
+      throw new ApiError(
+        'rate_limited',
+        `At most ${rule.perMinute} requests a minute to this endpoint per API key; retry in ${decision.retryAfterSeconds} s`,
+        {
+          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+        },
+      );
     }
   };
 }

@@ -28,9 +28,17 @@ export class RedisRateLimitStore implements RateLimitStore {
   async take(subject: string, limit: number, windowMs: number, now: number) {
     const start = now - (now % windowMs);
     const weight = 1 - (now - start) / windowMs;
-    const [allowed, previous, current] = (await (this.redis as unknown as {
-      sieveTake(k1: string, k2: string, weight: number, limit: number, ttl: number): Promise<[number, number, number]>;
-    }).sieveTake(`${this.prefix}${subject}:${start}`, `${this.prefix}${subject}:${start - windowMs}`, weight, limit, windowMs * 2)) as [number, number, number];
+    const [allowed, previous, current] = (await (
+      this.redis as unknown as {
+        sieveTake(k1: string, k2: string, weight: number, limit: number, ttl: number): Promise<[number, number, number]>;
+      }
+    ).sieveTake(
+      `${this.prefix}${subject}:${start}`,
+      `${this.prefix}${subject}:${start - windowMs}`,
+      weight,
+      limit,
+      windowMs * 2,
+    )) as [number, number, number];
     return { allowed: allowed === 1, previous, current };
   }
 

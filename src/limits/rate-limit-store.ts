@@ -15,7 +15,12 @@ export interface LimitDecision {
 
 export interface RateLimitStore {
   /** Counts one request for `subject` if it fits under `limit` per `windowMs`. */
-  take(subject: string, limit: number, windowMs: number, now: number): Promise<{ allowed: boolean; previous: number; current: number }>;
+  take(
+    subject: string,
+    limit: number,
+    windowMs: number,
+    now: number,
+  ): Promise<{ allowed: boolean; previous: number; current: number }>;
 }
 
 /** Seconds until prev·(1 − e/W) + cur drops below the limit again. */
@@ -29,7 +34,12 @@ function secondsUntilAllowed(limit: number, windowMs: number, elapsed: number, p
   return (windowMs - elapsed + Math.max(0, intoNext)) / 1000;
 }
 
-export function decide(limit: number, windowMs: number, now: number, taken: { allowed: boolean; previous: number; current: number }): LimitDecision {
+export function decide(
+  limit: number,
+  windowMs: number,
+  now: number,
+  taken: { allowed: boolean; previous: number; current: number },
+): LimitDecision {
   const elapsed = now % windowMs;
   const weight = 1 - elapsed / windowMs;
   const used = taken.previous * weight + taken.current;
@@ -38,7 +48,9 @@ export function decide(limit: number, windowMs: number, now: number, taken: { al
     limit,
     remaining: Math.max(0, Math.floor(limit - used)),
     resetSeconds: Math.ceil((windowMs - elapsed) / 1000),
-    retryAfterSeconds: taken.allowed ? 0 : Math.max(1, Math.ceil(secondsUntilAllowed(limit, windowMs, elapsed, taken.previous, taken.current))),
+    retryAfterSeconds: taken.allowed
+      ? 0
+      : Math.max(1, Math.ceil(secondsUntilAllowed(limit, windowMs, elapsed, taken.previous, taken.current))),
   };
 }
 
@@ -73,6 +85,8 @@ export class DbRateLimitStore implements RateLimitStore {
 
 /** Windows no request can still be judged on: gone after ten minutes (maintenance calls this). */
 export async function purgeRateLimitWindows(db: Queryable, now: Date): Promise<number> {
-  const res = await db.query("delete from rate_limit_windows where window_start < $1::timestamptz - interval '10 minutes'", [now]);
+  const res = await db.query("delete from rate_limit_windows where window_start < $1::timestamptz - interval '10 minutes'", [
+    now,
+  ]);
   return res.rowCount;
 }

@@ -17,8 +17,7 @@ type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 type Cidr = [Addr, number];
 
 export type GuardVerdict =
-  | { allowed: true; address: string; family: 4 | 6 }
-  | { allowed: false; reason: GuardReason; address: string | null };
+  { allowed: true; address: string; family: 4 | 6 } | { allowed: false; reason: GuardReason; address: string | null };
 
 export type GuardReason =
   | 'not_an_ip'

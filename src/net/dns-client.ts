@@ -66,7 +66,13 @@ function answersQuestion(reply: Packet, id: number, name: string, type: RecordTy
   );
 }
 
-function udpExchange(server: DnsServer, query: { id: number; buffer: Buffer }, name: string, type: RecordType, timeoutMs: number) {
+function udpExchange(
+  server: DnsServer,
+  query: { id: number; buffer: Buffer },
+  name: string,
+  type: RecordType,
+  timeoutMs: number,
+) {
   return new Promise<Packet>((resolve, reject) => {
     const socket = dgram.createSocket(net.isIP(server.host) === 6 ? 'udp6' : 'udp4');
     let settled = false;
@@ -95,7 +101,13 @@ function udpExchange(server: DnsServer, query: { id: number; buffer: Buffer }, n
   });
 }
 
-function tcpExchange(server: DnsServer, query: { id: number; buffer: Buffer }, name: string, type: RecordType, timeoutMs: number) {
+function tcpExchange(
+  server: DnsServer,
+  query: { id: number; buffer: Buffer },
+  name: string,
+  type: RecordType,
+  timeoutMs: number,
+) {
   return new Promise<Packet>((resolve, reject) => {
     const socket = net.connect({ host: server.host, port: server.port });
     let data = Buffer.alloc(0);
@@ -141,7 +153,8 @@ export function createDnsClient(options: { servers: readonly DnsServer[] | null;
       return await askServers(name, type);
     } finally {
       const next = waiting.shift();
-      if (next) next(); // the slot passes to the next question
+      if (next)
+        next(); // the slot passes to the next question
       else inFlight--;
     }
   }
@@ -183,7 +196,9 @@ export function createDnsClient(options: { servers: readonly DnsServer[] | null;
   return {
     mx: (name) =>
       lookup(name, 'MX', (r) =>
-        typeof r.priority === 'number' ? { exchange: (r.exchange ?? '').replace(/\.$/, '').toLowerCase(), priority: r.priority } : null,
+        typeof r.priority === 'number'
+          ? { exchange: (r.exchange ?? '').replace(/\.$/, '').toLowerCase(), priority: r.priority }
+          : null,
       ),
     addresses: (name, type) => lookup(name, type, (r) => (r.address && net.isIP(r.address) ? r.address : null)),
   };

@@ -89,7 +89,14 @@ export function createPinnedConnector(endpoint: PinnedEndpoint, options: PinnedC
       }
     };
     const timer = setTimeout(
-      () => finish(new PinnedConnectError(`connecting to ${target}:${endpoint.port} took longer than ${timeoutMs} ms`, 'connect_timeout', target)),
+      () =>
+        finish(
+          new PinnedConnectError(
+            `connecting to ${target}:${endpoint.port} took longer than ${timeoutMs} ms`,
+            'connect_timeout',
+            target,
+          ),
+        ),
       Math.max(1, timeoutMs),
     );
     socket.setNoDelay(true);

@@ -20,8 +20,7 @@ export const WEBHOOK_URL_MAX_LENGTH = 2048;
 export type WebhookUrlProblem = 'not_a_url' | 'too_long' | 'scheme' | 'no_host' | 'userinfo' | 'port';
 
 export type WebhookUrlForm =
-  | { ok: true; url: URL }
-  | { ok: false; code: 'webhook_url_invalid'; message: string; reason: WebhookUrlProblem };
+  { ok: true; url: URL } | { ok: false; code: 'webhook_url_invalid'; message: string; reason: WebhookUrlProblem };
 
 export interface WebhookAddress {
   address: string;

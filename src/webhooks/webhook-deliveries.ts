@@ -179,7 +179,9 @@ export async function recordOutcomes(db: Db, records: AttemptRecord[]): Promise<
         "update webhook_endpoints set disabled_at = now(), disabled_reason = 'the receiver answered 410 Gone' where id = any($1) and disabled_at is null",
         [gone],
       );
-      await tx.query("update webhook_deliveries set status = 'cancelled' where endpoint_id = any($1) and status = 'pending'", [gone]);
+      await tx.query("update webhook_deliveries set status = 'cancelled' where endpoint_id = any($1) and status = 'pending'", [
+        gone,
+      ]);
     }
   });
 }
@@ -205,10 +207,20 @@ export async function listDeliveries(
        and ($2::text is null or status = $2) and ($3::text is null or endpoint_id = $3) and ($4::text is null or batch_id = $4)
        and ($5::text is null or id < $5)
      order by id desc limit $6`,
-    [accountId, filter.status ?? null, filter.endpointId ?? null, filter.batchId ?? null, filter.before ?? null, filter.limit + 1],
+    [
+      accountId,
+      filter.status ?? null,
+      filter.endpointId ?? null,
+      filter.batchId ?? null,
+      filter.before ?? null,
+      filter.limit + 1,
+    ],
   );
   const page = rows.slice(0, filter.limit);
-  const attempts = await attemptsOf(db, page.map((d) => d.id));
+  const attempts = await attemptsOf(
+    db,
+    page.map((d) => d.id),
+  );
   return {
     deliveries: page.map((d) => ({ ...d, attempt_log: attempts.get(d.id) ?? [] })),
     nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
@@ -228,7 +240,10 @@ export async function attemptsOf(db: Queryable, ids: string[]): Promise<Map<stri
 }
 
 export async function getDelivery(db: Queryable, accountId: string, id: string): Promise<DeliveryRow | undefined> {
-  const { rows } = await db.query<DeliveryRow>('select * from webhook_deliveries where id = $1 and account_id = $2', [id, accountId]);
+  const { rows } = await db.query<DeliveryRow>('select * from webhook_deliveries where id = $1 and account_id = $2', [
+    id,
+    accountId,
+  ]);
   return rows[0];
 }
 

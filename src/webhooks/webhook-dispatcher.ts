@@ -6,7 +6,14 @@ import type { BatchRow } from '../batches/batch-repo.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
 import { WorkLoop } from '../lib/work-loop.js';
-import { type AttemptRecord, type ClaimedDelivery, claimDue, recordOutcomes, secondsToNextDue, WEBHOOK_CHANNEL } from './webhook-deliveries.js';
+import {
+  type AttemptRecord,
+  type ClaimedDelivery,
+  claimDue,
+  recordOutcomes,
+  secondsToNextDue,
+  WEBHOOK_CHANNEL,
+} from './webhook-deliveries.js';
 import { signingSecrets } from './webhook-endpoints.js';
 import { decideNext, type SendOutcome } from './webhook-retry.js';
 import type { WebhookSender } from './webhook-sender.js';
@@ -42,7 +49,12 @@ export class WebhookDispatcher {
     private readonly log: Logger,
   ) {
     this.claimAtLeast = Math.max(1, Math.floor(options.concurrency / 4));
-    this.loop = new WorkLoop({ name: 'webhook dispatcher', pollIntervalMs: options.pollIntervalMs, log, step: () => this.claim() });
+    this.loop = new WorkLoop({
+      name: 'webhook dispatcher',
+      pollIntervalMs: options.pollIntervalMs,
+      log,
+      step: () => this.claim(),
+    });
   }
 
   async start(): Promise<void> {
@@ -166,7 +178,10 @@ export class WebhookDispatcher {
       disableEndpoint: next.status === 'failed' && next.gone && d.endpoint_id ? d.endpoint_id : null,
     });
     if (next.status === 'failed') {
-      this.log.warn({ delivery_id: d.id, attempts: d.attempts, status: outcome.kind === 'response' ? outcome.status : outcome.code }, 'webhook delivery failed');
+      this.log.warn(
+        { delivery_id: d.id, attempts: d.attempts, status: outcome.kind === 'response' ? outcome.status : outcome.code },
+        'webhook delivery failed',
+      );
     }
   }
 

@@ -44,7 +44,10 @@ export async function createEndpoint(
 }
 
 export async function getEndpoint(db: Queryable, accountId: string, id: string): Promise<EndpointRow | undefined> {
-  const { rows } = await db.query<EndpointRow>('select * from webhook_endpoints where id = $1 and account_id = $2', [id, accountId]);
+  const { rows } = await db.query<EndpointRow>('select * from webhook_endpoints where id = $1 and account_id = $2', [
+    id,
+    accountId,
+  ]);
   return rows[0];
 }
 
@@ -60,7 +63,10 @@ export async function listEndpoints(db: Queryable, accountId: string): Promise<E
 export async function deleteEndpoint(tx: Queryable, accountId: string, id: string): Promise<boolean> {
   // Locked first: a delivery being added for it (which takes a key-share lock on the row) is committed
   // before the cancel below reads, and none can be added after it until the endpoint is gone.
-  const { rows } = await tx.query('select 1 from webhook_endpoints where id = $1 and account_id = $2 for update', [id, accountId]);
+  const { rows } = await tx.query('select 1 from webhook_endpoints where id = $1 and account_id = $2 for update', [
+    id,
+    accountId,
+  ]);
   if (rows.length === 0) return false;
   // Before the delete, while the deliveries still name it (the delete sets their endpoint_id to null).
   await tx.query(
@@ -76,14 +82,25 @@ export async function deleteEndpoint(tx: Queryable, accountId: string, id: strin
  * signing (beside it) until `graceSeconds` from now. At most 10 old secrets. Rotations of one endpoint take
  * turns (the row is locked), so none loses a secret already shown.
  */
-export async function rotateSecret(db: Db, accountId: string, id: string, graceSeconds: number): Promise<EndpointRow | undefined> {
+export async function rotateSecret(
+  db: Db,
+  accountId: string,
+  id: string,
+  graceSeconds: number,
+): Promise<EndpointRow | undefined> {
   return db.transaction(async (tx) => {
-    const { rows: locked } = await tx.query<EndpointRow>('select * from webhook_endpoints where id = $1 and account_id = $2 for update', [id, accountId]);
+    const { rows: locked } = await tx.query<EndpointRow>(
+      'select * from webhook_endpoints where id = $1 and account_id = $2 for update',
+      [id, accountId],
+    );
     const endpoint = locked[0];
     if (!endpoint) return undefined;
     const now = Date.now();
     const kept = endpoint.old_secrets.filter((s) => Date.parse(s.expires_at) > now);
-    const oldSecrets = graceSeconds > 0 ? [{ secret: endpoint.secret, expires_at: new Date(now + graceSeconds * 1000).toISOString() }, ...kept] : kept;
+    const oldSecrets =
+      graceSeconds > 0
+        ? [{ secret: endpoint.secret, expires_at: new Date(now + graceSeconds * 1000).toISOString() }, ...kept]
+        : kept;
     const { rows } = await tx.query<EndpointRow>(
       'update webhook_endpoints set secret = $2, old_secrets = $3 where id = $1 returning *',
       [endpoint.id, newEndpointSecret(), JSON.stringify(oldSecrets.slice(0, 10))],

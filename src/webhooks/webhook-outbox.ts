@@ -8,7 +8,14 @@ import type { Queryable } from '../db/db.js';
 import { newId } from '../lib/ids.js';
 import { bareHost } from '../net/webhook-target.js';
 import { wakeDispatchers } from './webhook-deliveries.js';
-import { batchEventData, envelope, type EventType, itemEventData, thresholdsCrossed, usageEventData } from './webhook-payloads.js';
+import {
+  batchEventData,
+  envelope,
+  type EventType,
+  itemEventData,
+  thresholdsCrossed,
+  usageEventData,
+} from './webhook-payloads.js';
 
 export interface OutboxOptions {
   /** Seconds before each retry: the phone batch API's for a batch's own webhook_url, account events' for endpoints. */
@@ -84,7 +91,13 @@ export class WebhookOutbox {
       [accountId, type, at, events.map((e) => e.id), events.map((e) => e.batchId), events.map((e) => e.payload)],
     );
     const deliveries = events.flatMap((event) =>
-      targets.map((target) => ({ id: newId('msg'), event: event.id, batchId: event.batchId, endpoint: target.endpointId, url: target.url })),
+      targets.map((target) => ({
+        id: newId('msg'),
+        event: event.id,
+        batchId: event.batchId,
+        endpoint: target.endpointId,
+        url: target.url,
+      })),
     );
     await tx.query(
       `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, endpoint_id, batch_id, url, host, schedule, next_attempt_at)

@@ -3,7 +3,13 @@
 // shaped as verification-task webhooks (emails: `data.job`) and per-lookup callbacks (phones: `contact`, `result_v1`).
 import type { BatchRow } from '../batches/batch-repo.js';
 
-export const EVENT_TYPES = ['batch.started', 'batch.completed', 'batch.failed', 'batch.item.completed', 'usage.threshold'] as const;
+export const EVENT_TYPES = [
+  'batch.started',
+  'batch.completed',
+  'batch.failed',
+  'batch.item.completed',
+  'usage.threshold',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export function envelope(id: string, type: EventType, data: unknown, created = new Date()): string {
@@ -30,13 +36,25 @@ export function batchEventData(batch: BatchRow, baseUrl: string | undefined) {
 }
 
 /** The email status words of verification-task webhooks. */
-const EMAIL_STATUS: Record<string, string> = { deliverable: 'valid', undeliverable: 'invalid', risky: 'risky', unknown: 'unknown' };
+const EMAIL_STATUS: Record<string, string> = {
+  deliverable: 'valid',
+  undeliverable: 'invalid',
+  risky: 'risky',
+  unknown: 'unknown',
+};
 
 interface PhoneLike {
   input: string;
   line_type: string;
   carrier: string | null;
-  country: { flag: string | null; iso2: string | null; iso3: string | null; name: string | null; description: string | null; numeric: number | null } | null;
+  country: {
+    flag: string | null;
+    iso2: string | null;
+    iso3: string | null;
+    name: string | null;
+    description: string | null;
+    numeric: number | null;
+  } | null;
   currencies: string[];
   format: { e164: string } | null;
   time_zones: string[];

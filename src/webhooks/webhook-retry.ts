@@ -43,7 +43,10 @@ export function decideNext(
 /** `2s,4s,8s` / `1m,5m,30m,2h` / `30` (seconds) → seconds before each retry. */
 export function parseSchedule(text: string): number[] | null {
   const units: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const out: number[] = [];
   for (const part of parts) {
     const m = /^(\d+)(s|m|h|d)?$/.exec(part);

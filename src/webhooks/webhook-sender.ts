@@ -299,7 +299,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     if (err instanceof PinnedConnectError || TIMEOUTS.has(code)) return error('timeout', message);
     if (code === 'ECONNREFUSED') return error('connection_refused', `${address.address} refused the connection`);
     if (CONNECT_FAILURES.has(code)) return error('network_error', message);
-    if (isTlsError(code, message)) return { kind: 'done', outcome: { kind: 'error', code: 'tls_error', message, durationMs: elapsed() } };
+    if (isTlsError(code, message))
+      return { kind: 'done', outcome: { kind: 'error', code: 'tls_error', message, durationMs: elapsed() } };
     if (RESETS.has(code)) return error('connection_reset', message);
     return error('network_error', message);
   }
@@ -316,9 +317,17 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error('webhook deadline reached')), timeoutMs);
     try {
-      const verdict = await untilAborted(resolveWebhookTarget(form.url, { guard: options.guard, dns: options.dns }), controller.signal);
+      const verdict = await untilAborted(
+        resolveWebhookTarget(form.url, { guard: options.guard, dns: options.dns }),
+        controller.signal,
+      );
       if (verdict === 'aborted') {
-        return { kind: 'error', code: 'timeout', message: `resolving ${form.url.hostname} took longer than ${timeoutMs} ms`, durationMs: elapsed() };
+        return {
+          kind: 'error',
+          code: 'timeout',
+          message: `resolving ${form.url.hostname} took longer than ${timeoutMs} ms`,
+          durationMs: elapsed(),
+        };
       }
       if (!verdict.ok) {
         const reason = verdict.code === 'webhook_url_forbidden' ? { reason: verdict.reason } : {};

@@ -4,7 +4,9 @@ import type { AddressGuard } from '../net/address-guard.js';
 import type { DnsClient } from '../net/dns-client.js';
 import { checkWebhookUrlForm, resolveWebhookTarget } from '../net/webhook-target.js';
 
-export type UrlVerdict = { ok: true } | { ok: false; code: 'webhook_url_invalid' | 'webhook_url_forbidden' | 'webhook_url_unresolvable'; message: string };
+export type UrlVerdict =
+  | { ok: true }
+  | { ok: false; code: 'webhook_url_invalid' | 'webhook_url_forbidden' | 'webhook_url_unresolvable'; message: string };
 
 export async function vetWebhookUrl(url: string, deps: { guard: AddressGuard; dns: DnsClient }): Promise<UrlVerdict> {
   const form = checkWebhookUrlForm(url);

@@ -53,7 +53,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const config = parseConfig({ ADMIN_TOKEN, LOG_LEVEL: 'debug', WORKER_POLL_INTERVAL_MS: '200', ...options.env });
   const log = createLogger(config.logLevel, sink);
-  const store = options.shareStoreOf ? await sharedStore(options.shareStoreOf) : await openTestStore({ poolMax: options.poolMax });
+  const store = options.shareStoreOf
+    ? await sharedStore(options.shareStoreOf)
+    : await openTestStore({ poolMax: options.poolMax });
   const ctx = await createContext(config, { log, db: store.db, extraQueues: options.extraQueues });
   const app = await buildApp(ctx);
   await app.ready();

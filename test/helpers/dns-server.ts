@@ -75,7 +75,12 @@ export async function startDnsServer(initial: DnsZone = {}): Promise<TestDnsServ
     const base = { name, class: Packet.CLASS.IN, ttl };
     if (type === 'MX') {
       for (const mx of records.MX ?? []) {
-        response.answers.push({ ...base, type: Packet.TYPE.MX, exchange: mx.exchange === '.' ? '' : mx.exchange, priority: mx.priority } as never);
+        response.answers.push({
+          ...base,
+          type: Packet.TYPE.MX,
+          exchange: mx.exchange === '.' ? '' : mx.exchange,
+          priority: mx.priority,
+        } as never);
       }
     } else if (type === 'A' || type === 'AAAA') {
       for (const text of records[type] ?? []) {

@@ -78,7 +78,10 @@ export async function startEmailWorld(zone: DnsZone, peers: Record<string, SmtpB
 }
 
 /** The world and a fresh store of its own (for the result cache). */
-export async function startEmailWorldWithStore(zone: DnsZone, peers: Record<string, SmtpBehaviour>): Promise<EmailWorldWithStore> {
+export async function startEmailWorldWithStore(
+  zone: DnsZone,
+  peers: Record<string, SmtpBehaviour>,
+): Promise<EmailWorldWithStore> {
   const world = await startEmailWorld(zone, peers);
   let store: TestStore;
   try {

@@ -214,7 +214,9 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
     });
   }
 
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handler) : http.createServer(handler);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handler)
+    : http.createServer(handler);
   server.keepAliveTimeout = 30_000;
   server.on('connection', (socket: net.Socket) => {
     accepted += 1;
@@ -247,7 +249,8 @@ export async function startHttpReceiver(options: ReceiverOptions = {}): Promise<
     bodyBytesReceived: () => receivedBodyBytes,
     queue: (...more) => void script.push(...more),
     fallback: (answer) => void (fallbackAnswer = answer),
-    waitForAnswers: (count, timeoutMs = 5000) => waitFor(() => answers.length >= count, timeoutMs, `${count} answers not ended`, 10),
+    waitForAnswers: (count, timeoutMs = 5000) =>
+      waitFor(() => answers.length >= count, timeoutMs, `${count} answers not ended`, 10),
     reset() {
       requests.length = 0;
       answers.length = 0;

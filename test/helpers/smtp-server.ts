@@ -57,7 +57,10 @@ const addressKey = (address: string) => {
 
 const reply = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
-export async function startSmtpServer(behaviour: SmtpBehaviour = {}, options: { host?: string; port?: number } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  behaviour: SmtpBehaviour = {},
+  options: { host?: string; port?: number } = {},
+): Promise<TestSmtpServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<net.Socket>();
   const attempts = new Map<string, number>();

@@ -135,7 +135,9 @@ describe('grouped debits when the balance covers the group', () => {
     const { account } = await createAccount(store.db, { name: 'grouped', credits: 1000 });
     const batcher = new DebitBatcher(store.db);
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => batcher.debit(account.account_id, 1 + (i % 3), i % 2 ? 'validate phone' : 'validate email', `req_${i}`)),
+      Array.from({ length: 40 }, (_, i) =>
+        batcher.debit(account.account_id, 1 + (i % 3), i % 2 ? 'validate phone' : 'validate email', `req_${i}`),
+      ),
     );
     const spent = Array.from({ length: 40 }, (_, i) => 1 + (i % 3)).reduce((a, b) => a + b, 0);
     expect(results.every((r) => r.ok)).toBe(true);
@@ -148,6 +150,8 @@ describe('grouped debits when the balance covers the group', () => {
     );
     // The first request settles alone; the 39 that queued behind it settle together, a row per reason.
     expect(rows.length).toBeLessThan(10);
-    expect(rows.some((r) => /^validate (phone|email), \d+ requests$/.test(r.reason) && /^req_\d+\.\.req_\d+$/.test(r.reference))).toBe(true);
+    expect(
+      rows.some((r) => /^validate (phone|email), \d+ requests$/.test(r.reason) && /^req_\d+\.\.req_\d+$/.test(r.reference)),
+    ).toBe(true);
   });
 });

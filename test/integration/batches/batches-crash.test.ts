@@ -56,9 +56,20 @@ async function killMidway(url: string, key: string, batchId: string, victim: Sie
 }
 
 async function expectExactlyOnce(url: string, key: string, batchId: string) {
-  await waitFor(async () => (await call(url, 'GET', `/api/v1/batch/${batchId}?limit=1`, key)).body.status === 'completed', 90_000, 'batch did not complete', 100);
+  await waitFor(
+    async () => (await call(url, 'GET', `/api/v1/batch/${batchId}?limit=1`, key)).body.status === 'completed',
+    90_000,
+    'batch did not complete',
+    100,
+  );
   const done = (await call(url, 'GET', `/api/v1/batch/${batchId}`, key)).body;
-  expect(done).toMatchObject({ status: 'completed', total: 10_000, processed: 10_000, credits_charged: 10_000, credits_refunded: 0 });
+  expect(done).toMatchObject({
+    status: 'completed',
+    total: 10_000,
+    processed: 10_000,
+    credits_charged: 10_000,
+    credits_refunded: 0,
+  });
   expect(done.results.map((r: { input: string }) => r.input)).toEqual(phones);
   const account = (await call(url, 'GET', '/api/v1/account?limit=200', key)).body;
   expect(account.credits_remaining).toBe(0);
@@ -94,8 +105,14 @@ describe.skipIf(!onServer())('PostgreSQL server', () => {
       expect(processedAtKill).toBeLessThan(10_000);
       const [w1, w2] = await Promise.all([start(['worker'], env), start(['worker'], env)]);
       await expectExactlyOnce(url, key, batchId);
-      const chunksBy = (p: SieveProcess) => p.output().split('\n').filter((l) => l.includes('"chunk done"') && l.includes(batchId)).length;
-      console.log(`chunks: killed worker ${chunksBy(victim)}, then ${chunksBy(w1)} and ${chunksBy(w2)}; processed at the kill: ${processedAtKill}`);
+      const chunksBy = (p: SieveProcess) =>
+        p
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"chunk done"') && l.includes(batchId)).length;
+      console.log(
+        `chunks: killed worker ${chunksBy(victim)}, then ${chunksBy(w1)} and ${chunksBy(w2)}; processed at the kill: ${processedAtKill}`,
+      );
       expect(chunksBy(w1)).toBeGreaterThan(0);
       expect(chunksBy(w2)).toBeGreaterThan(0);
       const { rows } = await store.db.query<{ n: number; d: number }>(

@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const submit = (key: string, body: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/validate-async', headers: { authorization: `Bearer ${key}`, ...headers }, payload: body });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/validate-async',
+    headers: { authorization: `Bearer ${key}`, ...headers },
+    payload: body,
+  });
 const status = async (key: string, id: string, query = '') => (await t.api(key, 'GET', `/api/v1/batch/${id}${query}`)).json();
 const credits = async (key: string) => (await t.api(key, 'GET', '/api/v1/account')).json().credits_remaining as number;
 
@@ -21,7 +26,12 @@ async function runUntilDone(key: string, id: string, timeoutMs = 60_000) {
   const worker = t.newWorker();
   await worker.start();
   try {
-    await waitFor(async () => ['completed', 'failed', 'cancelled'].includes((await status(key, id)).status), timeoutMs, `batch ${id} did not end`, 50);
+    await waitFor(
+      async () => ['completed', 'failed', 'cancelled'].includes((await status(key, id)).status),
+      timeoutMs,
+      `batch ${id} did not end`,
+      50,
+    );
   } finally {
     await worker.stop(5000);
   }
@@ -29,7 +39,8 @@ async function runUntilDone(key: string, id: string, timeoutMs = 60_000) {
 }
 
 /** 10,000 distinct, valid-looking French mobile numbers. */
-const frenchMobiles = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => `+336${String(10_000_000 + offset + i).slice(-8)}`);
+const frenchMobiles = (n: number, offset = 0) =>
+  Array.from({ length: n }, (_, i) => `+336${String(10_000_000 + offset + i).slice(-8)}`);
 
 describe('a 10,000-phone batch', () => {
   it('goes from submitted to completed with exact counts, credits and result order', async () => {
@@ -38,16 +49,38 @@ describe('a 10,000-phone batch', () => {
     const res = await submit(api_key, { phones, country: 'FR' });
     expect(res.statusCode).toBe(202);
     const accepted = res.json();
-    expect(accepted).toMatchObject({ status: 'queued', total: 10_000, level: 'basic', credits_charged: 10_000, credits_remaining: 2000, webhook_configured: false });
+    expect(accepted).toMatchObject({
+      status: 'queued',
+      total: 10_000,
+      level: 'basic',
+      credits_charged: 10_000,
+      credits_remaining: 2000,
+      webhook_configured: false,
+    });
     expect(accepted.batch_id).toMatch(/^bat_[0-9a-f]{32}$/);
     expect(accepted.status_url).toMatch(new RegExp(`/api/v1/batch/${accepted.batch_id}$`));
 
     const queued = await status(api_key, accepted.batch_id);
-    expect(queued).toMatchObject({ status: 'queued', total: 10_000, processed: 0, progress: 0, started_at: null, completed_at: null, has_webhook: false });
+    expect(queued).toMatchObject({
+      status: 'queued',
+      total: 10_000,
+      processed: 0,
+      progress: 0,
+      started_at: null,
+      completed_at: null,
+      has_webhook: false,
+    });
     expect(queued.results).toBeUndefined();
 
     const done = await runUntilDone(api_key, accepted.batch_id);
-    expect(done).toMatchObject({ status: 'completed', total: 10_000, processed: 10_000, progress: 1, credits_refunded: 0, error: null });
+    expect(done).toMatchObject({
+      status: 'completed',
+      total: 10_000,
+      processed: 10_000,
+      progress: 1,
+      credits_refunded: 0,
+      error: null,
+    });
     expect(Date.parse(done.started_at)).toBeLessThanOrEqual(Date.parse(done.completed_at));
     expect(done.results).toHaveLength(10_000);
     expect(done.results.map((r: any) => r.input)).toEqual(phones);
@@ -73,7 +106,9 @@ describe('deduplication', () => {
     const { api_key } = await t.createAccount(10);
     const phones = (await submit(api_key, { phones: ['+33612345678', '+33612345678', '+33 6 12 34 56 78'] })).json();
     expect(phones).toMatchObject({ total: 2, credits_charged: 2 });
-    const emails = (await submit(api_key, { emails: ['Ann@Example.test', 'Ann@EXAMPLE.TEST', 'ann@example.test', 'bob@example.test'] })).json();
+    const emails = (
+      await submit(api_key, { emails: ['Ann@Example.test', 'Ann@EXAMPLE.TEST', 'ann@example.test', 'bob@example.test'] })
+    ).json();
     expect(emails).toMatchObject({ total: 3, credits_charged: 3, credits_remaining: 5 });
   });
 });
@@ -84,7 +119,11 @@ describe('results as CSV', () => {
     const phones = ['+33612345678', '+14155552671', '=cmd|calc', 'garbage, with "quotes"', 'back\\slash {braces} NULL'];
     const id = (await submit(api_key, { phones })).json().batch_id;
     await runUntilDone(api_key, id);
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/batch/${id}/results.csv`, headers: { authorization: `Bearer ${api_key}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/batch/${id}/results.csv`,
+      headers: { authorization: `Bearer ${api_key}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trimEnd().split('\r\n');
@@ -95,7 +134,11 @@ describe('results as CSV', () => {
     expect(lines[1]).toMatch(/^0,\+33612345678,true,verified,,mobile,SFR,FR,FRA,33,France,/);
     expect(lines[3]?.startsWith("2,'=cmd|calc,false")).toBe(true);
     expect(lines[4]?.startsWith('3,"garbage, with ""quotes""",false')).toBe(true);
-    const viaAccept = await t.app.inject({ method: 'GET', url: `/api/v1/batch/${id}`, headers: { authorization: `Bearer ${api_key}`, accept: 'text/csv' } });
+    const viaAccept = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/batch/${id}`,
+      headers: { authorization: `Bearer ${api_key}`, accept: 'text/csv' },
+    });
     expect(viaAccept.body).toBe(res.body);
   });
 });
@@ -105,7 +148,11 @@ describe('idempotency', () => {
     const { api_key } = await t.createAccount(100);
     const body = { phones: ['+33612345678', '+33612345679'], country: 'FR' };
     const first = await submit(api_key, body, { 'idempotency-key': 'order-42' });
-    const again = await submit(api_key, { country: 'FR', phones: ['+33612345678', '+33612345679'] }, { 'idempotency-key': 'order-42' });
+    const again = await submit(
+      api_key,
+      { country: 'FR', phones: ['+33612345678', '+33612345679'] },
+      { 'idempotency-key': 'order-42' },
+    );
     expect(first.statusCode).toBe(202);
     expect(again.statusCode).toBe(202);
     expect(again.json()).toEqual(first.json());
@@ -162,7 +209,8 @@ describe('rate limits', () => {
       // Another key has its own allowance; the bulk endpoint has its own limit.
       expect((await post(b.api_key, '/api/v1/validate-async', { phones: ['+33612345678'] })).statusCode).toBe(202);
       const bulk = [];
-      for (let i = 0; i < 3; i++) bulk.push((await post(a.api_key, '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode);
+      for (let i = 0; i < 3; i++)
+        bulk.push((await post(a.api_key, '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode);
       expect(bulk).toEqual([200, 200, 429]);
     } finally {
       await limited.close();
@@ -229,12 +277,17 @@ describe('cancel and failure', () => {
         })
       ).json().batch_id;
       // Every attempt to write results fails in the database: a real failure on every attempt.
-      await failing.store.db.exec(`create function sieve_test_fail() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end $$;
+      await failing.store.db
+        .exec(`create function sieve_test_fail() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end $$;
         create trigger sieve_test_fail before insert on batch_results for each row execute function sieve_test_fail();`);
       const worker = failing.newWorker();
       await worker.start();
       try {
-        await waitFor(async () => (await failing.api(api_key, 'GET', `/api/v1/batch/${id}`)).json().status === 'failed', 30_000, 'batch did not fail');
+        await waitFor(
+          async () => (await failing.api(api_key, 'GET', `/api/v1/batch/${id}`)).json().status === 'failed',
+          30_000,
+          'batch did not fail',
+        );
       } finally {
         await worker.stop(2000);
       }
@@ -260,7 +313,9 @@ describe('retention', () => {
     expect(report.droppedPartitions).toBeGreaterThanOrEqual(2); // its day's items and results
     const gone = await t.api(api_key, 'GET', `/api/v1/batch/${id}`);
     expect([gone.statusCode, gone.json().error.code]).toEqual([410, 'batch_expired']);
-    const { rows } = await t.store.db.query<{ n: number }>('select count(*)::int as n from batch_results where batch_id = $1', [id]);
+    const { rows } = await t.store.db.query<{ n: number }>('select count(*)::int as n from batch_results where batch_id = $1', [
+      id,
+    ]);
     expect(rows[0]?.n).toBe(0);
     const listed = (await t.api(api_key, 'GET', '/api/v1/batches')).json();
     expect(listed.data.find((b: any) => b.batch_id === id)?.expired).toBe(true);
@@ -268,7 +323,8 @@ describe('retention', () => {
     const later = now + 40 * 86_400_000;
     const day = new Date(later).toISOString().slice(0, 10).replace(/-/g, '');
     const exists = async () =>
-      (await t.store.db.query<{ t: string | null }>('select to_regclass($1)::text as t', [`batch_results_p${day}`])).rows[0]?.t ?? null;
+      (await t.store.db.query<{ t: string | null }>('select to_regclass($1)::text as t', [`batch_results_p${day}`])).rows[0]?.t ??
+      null;
     expect(await exists()).toBeNull();
     await ensurePartitions(t.store.db, later);
     expect(await exists()).toBe(`batch_results_p${day}`);
@@ -337,7 +393,9 @@ describe('bad input', () => {
     const { api_key, account_id } = await t.createAccount(2);
     const res = await submit(api_key, { phones: ['+33612345678', '+33612345679', '+33612345670'] });
     expect([res.statusCode, res.json().error.code]).toEqual([402, 'insufficient_credits']);
-    const { rows } = await t.store.db.query<{ n: number }>('select count(*)::int as n from batches where account_id = $1', [account_id]);
+    const { rows } = await t.store.db.query<{ n: number }>('select count(*)::int as n from batches where account_id = $1', [
+      account_id,
+    ]);
     expect(rows[0]?.n).toBe(0);
     expect(await credits(api_key)).toBe(2);
   });
@@ -351,7 +409,8 @@ describe('rate-limit counters are shared by API processes', () => {
     try {
       const { api_key } = await mine.createAccount(100);
       const codes = [];
-      for (const app of [mine, other, mine, other]) codes.push((await app.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode);
+      for (const app of [mine, other, mine, other])
+        codes.push((await app.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678'] })).statusCode);
       expect(codes).toEqual([200, 200, 200, 429]);
     } finally {
       await other.close();

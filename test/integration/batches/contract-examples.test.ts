@@ -45,16 +45,45 @@ describe('the phone batch API: async batch', () => {
     expect(Object.keys(body).sort()).toEqual(
       ['batch_id', 'status', 'total', 'level', 'credits_charged', 'credits_remaining', 'webhook_configured', 'status_url'].sort(),
     );
-    expect(body).toMatchObject({ status: 'queued', total: 3, level: 'basic', credits_charged: 3, credits_remaining: 9997, webhook_configured: true });
+    expect(body).toMatchObject({
+      status: 'queued',
+      total: 3,
+      level: 'basic',
+      credits_charged: 3,
+      credits_remaining: 9997,
+      webhook_configured: true,
+    });
     expect(body.status_url).toBe(`https://sieve.example.test/api/v1/batch/${body.batch_id}`);
 
     const done = await finish(api_key, body.batch_id);
-    for (const field of ['batch_id', 'status', 'total', 'processed', 'progress', 'created_at', 'started_at', 'completed_at', 'results']) {
+    for (const field of [
+      'batch_id',
+      'status',
+      'total',
+      'processed',
+      'progress',
+      'created_at',
+      'started_at',
+      'completed_at',
+      'results',
+    ]) {
       expect(done, field).toHaveProperty(field);
     }
     expect(done).toMatchObject({ status: 'completed', total: 3, processed: 3, progress: 1, has_webhook: true });
-    expect(done.results[0]).toMatchObject({ input: '+33612345678', valid: true, confidence: 'verified', line_type: 'mobile', carrier: 'SFR', country: { iso2: 'FR', code: 33 } });
-    expect(done.results[1]).toMatchObject({ input: '+14155552671', valid: true, confidence: 'likely', line_type: 'fixed_line_or_mobile' });
+    expect(done.results[0]).toMatchObject({
+      input: '+33612345678',
+      valid: true,
+      confidence: 'verified',
+      line_type: 'mobile',
+      carrier: 'SFR',
+      country: { iso2: 'FR', code: 33 },
+    });
+    expect(done.results[1]).toMatchObject({
+      input: '+14155552671',
+      valid: true,
+      confidence: 'likely',
+      line_type: 'fixed_line_or_mobile',
+    });
     // Read as French, as the document says; Google's metadata has no 07 1x range, so not valid (see docs).
     expect(done.results[2]).toMatchObject({ input: '0712345678', country: { iso2: 'FR', code: 33 } });
     expect(done.results[2].format.e164).toBe('+33712345678');
@@ -75,6 +104,14 @@ describe('the email bulk and batch API: async batch', () => {
     expect(body).toMatchObject({ status: 'queued', total: 2, credits_remaining: 2498, webhook_configured: true });
     expect(body.batch_id).toMatch(/^bat_[0-9a-f]{32}$/);
     const polled = (await t.api(api_key, 'GET', `/api/v1/batch/${body.batch_id}`)).json();
-    expect(polled).toMatchObject({ batch_id: body.batch_id, status: 'queued', total: 2, processed: 0, progress: 0, has_webhook: true, completed_at: null });
+    expect(polled).toMatchObject({
+      batch_id: body.batch_id,
+      status: 'queued',
+      total: 2,
+      processed: 0,
+      progress: 0,
+      has_webhook: true,
+      completed_at: null,
+    });
   });
 });

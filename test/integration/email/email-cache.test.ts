@@ -28,7 +28,12 @@ describe('the result cache', () => {
     // Another validator (as in another process) sharing the database.
     const other = world.validator();
     const second = await other.validate('  kim@CACHE.test ', CACHED);
-    expect(second).toMatchObject({ email: '  kim@CACHE.test ', normalized: 'kim@cache.test', status: 'deliverable', cached: true });
+    expect(second).toMatchObject({
+      email: '  kim@CACHE.test ',
+      normalized: 'kim@cache.test',
+      status: 'deliverable',
+      cached: true,
+    });
     expect(second.checked_at).toBe(first.checked_at);
     expect(asked('kim@cache.test')).toBe(1);
   });
@@ -66,7 +71,11 @@ describe('the result cache', () => {
       {
         address: 'only-dns@cache.test',
         smtpChecked: false,
-        result: { ...(await validator.validate('only-dns@cache.test', { smtpCheck: false, useCache: false })), status: 'risky', reason: 'disposable' },
+        result: {
+          ...(await validator.validate('only-dns@cache.test', { smtpCheck: false, useCache: false })),
+          status: 'risky',
+          reason: 'disposable',
+        },
       },
     ]);
     expect((await cache.get(['only-dns@cache.test'], true)).size).toBe(0);
@@ -77,10 +86,14 @@ describe('the result cache', () => {
     const cache = createEmailCache(world.store.db, 3600);
     const validator = world.validator();
     const result = await validator.validate('old@cache.test', { smtpCheck: false, useCache: false });
-    await cache.put([{ address: 'old@cache.test', smtpChecked: true, result: { ...result, checked_at: '2020-01-01T00:00:00.000Z' } }]);
+    await cache.put([
+      { address: 'old@cache.test', smtpChecked: true, result: { ...result, checked_at: '2020-01-01T00:00:00.000Z' } },
+    ]);
     expect((await cache.get(['old@cache.test'], true)).size).toBe(0);
     expect(await cache.purgeExpired()).toBeGreaterThanOrEqual(1);
-    const { rows } = await world.store.db.query<{ n: number }>("select count(*)::int as n from email_result_cache where address = 'old@cache.test'");
+    const { rows } = await world.store.db.query<{ n: number }>(
+      "select count(*)::int as n from email_result_cache where address = 'old@cache.test'",
+    );
     expect(rows[0]?.n).toBe(0);
   });
 

@@ -70,7 +70,10 @@ describe('DNS', () => {
   it('reports SERVFAIL and silence as dns_error, and does not cache them', async () => {
     const resolver = createDomainResolver({ dns: client(100), guard });
     expect(await resolver.resolve('broken.test')).toMatchObject({ kind: 'dns_error' });
-    expect(await resolver.resolve('silent.test')).toMatchObject({ kind: 'dns_error', message: expect.stringContaining('no answer') });
+    expect(await resolver.resolve('silent.test')).toMatchObject({
+      kind: 'dns_error',
+      message: expect.stringContaining('no answer'),
+    });
     const asked = dns.count('broken.test', 'MX');
     await resolver.resolve('broken.test');
     expect(dns.count('broken.test', 'MX')).toBeGreaterThan(asked);
@@ -82,12 +85,21 @@ describe('DNS', () => {
     expect(answer.kind === 'records' && answer.records).toHaveLength(30);
     const resolver = createDomainResolver({ dns: client(), guard });
     const info = await resolver.resolve('big.test');
-    expect(info.kind === 'mail' && info.hosts[0]).toMatchObject({ host: 'mail-exchanger-number-29.big.test', addresses: ['127.0.0.29'] });
+    expect(info.kind === 'mail' && info.hosts[0]).toMatchObject({
+      host: 'mail-exchanger-number-29.big.test',
+      addresses: ['127.0.0.29'],
+    });
   });
 
   it('tries the next DNS server when one does not answer', async () => {
     const dead = await startDnsServer({ 'order.test': { fail: 'drop' } });
-    const both = createDnsClient({ servers: [{ host: '127.0.0.1', port: dead.port }, { host: '127.0.0.1', port: dns.port }], timeoutMs: 100 });
+    const both = createDnsClient({
+      servers: [
+        { host: '127.0.0.1', port: dead.port },
+        { host: '127.0.0.1', port: dns.port },
+      ],
+      timeoutMs: 100,
+    });
     expect((await both.mx('order.test')).kind).toBe('records');
     await dead.close();
   });

@@ -26,7 +26,8 @@ beforeAll(async () => {
       rcpt(address, { attempt }) {
         if (address.endsWith('@anything.test')) return 'accept';
         // Greylisting: the first attempt for an address is deferred, the next one accepted.
-        if (address.startsWith('slow')) return attempt === 0 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : 'accept';
+        if (address.startsWith('slow'))
+          return attempt === 0 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : 'accept';
         return { code: 550, message: '5.1.1 No such user' };
       },
     },
@@ -119,9 +120,21 @@ describe('POST /api/v1/validate-bulk (emails)', () => {
     const body = res.json();
     expect(body).toMatchObject({ batch_size: 6, processed: 5, credits_remaining: 5 });
     expect(body.concurrency).toBeGreaterThanOrEqual(1);
-    expect(body.results.map((r: any) => r.email)).toEqual(['ann@shop.test', 'Ann@SHOP.TEST', 'Case@shop.test', 'nobody@grey.test', 'x@anything.test']);
+    expect(body.results.map((r: any) => r.email)).toEqual([
+      'ann@shop.test',
+      'Ann@SHOP.TEST',
+      'Case@shop.test',
+      'nobody@grey.test',
+      'x@anything.test',
+    ]);
     // The test server, like most, matches mailboxes without regard to case.
-    expect(body.results.map((r: any) => r.status)).toEqual(['deliverable', 'deliverable', 'deliverable', 'undeliverable', 'risky']);
+    expect(body.results.map((r: any) => r.status)).toEqual([
+      'deliverable',
+      'deliverable',
+      'deliverable',
+      'undeliverable',
+      'risky',
+    ]);
     expect(body.results[4].reason).toBe('catch_all');
   });
 
@@ -143,14 +156,26 @@ describe('email batches', () => {
   it('group addresses by domain across the batch and look again at greylisted ones before settling', async () => {
     const { api_key } = await t.createAccount(100);
     // Interleaved domains: a job per domain group, whatever the order of the list.
-    const emails = ['ann@shop.test', 'slow1@later.test', 'bob@shop.test', 'slow2@later.test', 'nobody@later.test', 'ghost@shop.test'];
+    const emails = [
+      'ann@shop.test',
+      'slow1@later.test',
+      'bob@shop.test',
+      'slow2@later.test',
+      'nobody@later.test',
+      'ghost@shop.test',
+    ];
     const accepted = await t.api(api_key, 'POST', '/api/v1/validate-async', { emails });
     expect(accepted.statusCode).toBe(202);
     const id = accepted.json().batch_id;
     const worker = t.newWorker();
     await worker.start();
     try {
-      await waitFor(async () => (await t.api(api_key, 'GET', `/api/v1/batch/${id}`)).json().status === 'completed', 30_000, 'email batch did not complete', 100);
+      await waitFor(
+        async () => (await t.api(api_key, 'GET', `/api/v1/batch/${id}`)).json().status === 'completed',
+        30_000,
+        'email batch did not complete',
+        100,
+      );
     } finally {
       await worker.stop(2000);
     }
@@ -169,7 +194,10 @@ describe('email batches', () => {
     // across both rounds (the second is answered by the worker's domain cache).
     expect(world.dns.count('later.test', 'MX')).toBe(1);
     // The three addresses of one domain make one chunk (a batch_items row per chunk).
-    const { rows } = await t.store.db.query<{ chunks: number }>('select count(*)::int as chunks from batch_items where batch_id = $1', [id]);
+    const { rows } = await t.store.db.query<{ chunks: number }>(
+      'select count(*)::int as chunks from batch_items where batch_id = $1',
+      [id],
+    );
     expect(rows[0]?.chunks).toBe(1);
   });
 });

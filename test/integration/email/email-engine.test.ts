@@ -48,9 +48,12 @@ beforeAll(async () => {
         if (address.endsWith('@catchall.test')) return 'accept';
         if (address === 'full@good.test') return { code: 552, message: '5.2.2 Mailbox full' };
         if (address === 'quota@good.test') return { code: 452, message: '4.2.2 The email account is over quota' };
-        if (address === 'grey@good.test') return attempt === 0 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : 'accept';
-        if (address === 'blocklisted@good.test') return { code: 550, message: '5.7.1 Service unavailable; client host blocked using zen.spamhaus.org' };
-        if (address === 'gone@good.test') return { code: 550, message: '5.2.1 The email account that you tried to reach is disabled' };
+        if (address === 'grey@good.test')
+          return attempt === 0 ? { code: 451, message: '4.7.1 Greylisted, try again later' } : 'accept';
+        if (address === 'blocklisted@good.test')
+          return { code: 550, message: '5.7.1 Service unavailable; client host blocked using zen.spamhaus.org' };
+        if (address === 'gone@good.test')
+          return { code: 550, message: '5.2.1 The email account that you tried to reach is disabled' };
         return undefined;
       },
     },
@@ -103,7 +106,13 @@ describe.concurrent('verdicts from real SMTP replies', () => {
 
   it('an unknown mailbox (550 5.1.1) is undeliverable', async () => {
     const r = await validator.validate('nobody@good.test', CHECK);
-    expect(r).toMatchObject({ valid: false, status: 'undeliverable', reason: 'mailbox_not_found', confidence: 'verified', smtp: { code: 550 } });
+    expect(r).toMatchObject({
+      valid: false,
+      status: 'undeliverable',
+      reason: 'mailbox_not_found',
+      confidence: 'verified',
+      smtp: { code: 550 },
+    });
     expect(r.smtp?.message).toContain('User unknown');
   });
 
@@ -115,7 +124,14 @@ describe.concurrent('verdicts from real SMTP replies', () => {
 
   it('an address at a catch-all domain is risky, never deliverable', async () => {
     const r = await validator.validate('whoever@catchall.test', CHECK);
-    expect(r).toMatchObject({ status: 'risky', reason: 'catch_all', catch_all: true, valid: true, confidence: 'likely', smtp: { code: 250 } });
+    expect(r).toMatchObject({
+      status: 'risky',
+      reason: 'catch_all',
+      catch_all: true,
+      valid: true,
+      confidence: 'likely',
+      smtp: { code: 250 },
+    });
   });
 
   it('a full inbox (552, or 452 over quota) is risky', async () => {
@@ -178,7 +194,13 @@ describe.concurrent('verdicts from real SMTP replies', () => {
 
   it('a 421 at the greeting gives unknown with the reply', async () => {
     const r = await validator.validate('x@busy.test', CHECK);
-    expect(r).toMatchObject({ status: 'unknown', reason: 'smtp_unavailable', smtp: { code: 421 }, retry_after: 300, mx: { address: BUSY } });
+    expect(r).toMatchObject({
+      status: 'unknown',
+      reason: 'smtp_unavailable',
+      smtp: { code: 421 },
+      retry_after: 300,
+      mx: { address: BUSY },
+    });
   });
 
   it('internationalised domains are looked up in punycode', async () => {
@@ -244,7 +266,11 @@ describe('the envelope', () => {
   });
 
   it('a refused sender says nothing about the mailbox; SMTP_MAIL_FROM sets another one', async () => {
-    expect(await validator.validate('fay@picky.test', CHECK)).toMatchObject({ status: 'unknown', reason: 'smtp_blocked', smtp: { code: 550 } });
+    expect(await validator.validate('fay@picky.test', CHECK)).toMatchObject({
+      status: 'unknown',
+      reason: 'smtp_blocked',
+      smtp: { code: 550 },
+    });
     const withSender = world.validator({ SMTP_MAIL_FROM: 'verify@sieve.test' });
     expect(await withSender.validate('fay@picky.test', CHECK)).toMatchObject({ status: 'deliverable' });
     expect(peer(PICKY).mailFroms).toEqual(['', 'verify@sieve.test']);

@@ -160,7 +160,11 @@ describe('key revocation across API processes', () => {
       const { api_key, key_id } = await t.createAccount(5);
       expect((await other.api(api_key, 'GET', '/api/v1/account')).statusCode).toBe(200); // now cached there
       expect((await t.admin('DELETE', `/admin/v1/keys/${key_id}`)).statusCode).toBe(200);
-      await waitFor(async () => (await other.api(api_key, 'GET', '/api/v1/account')).statusCode === 401, 5000, 'revocation not seen');
+      await waitFor(
+        async () => (await other.api(api_key, 'GET', '/api/v1/account')).statusCode === 401,
+        5000,
+        'revocation not seen',
+      );
       expect(code(await other.api(api_key, 'GET', '/api/v1/account'))).toBe('revoked_api_key');
     } finally {
       await other.close();

@@ -87,7 +87,11 @@ describe('error envelope', () => {
   });
 
   it('a NUL character, an out-of-range cursor: 422, never a 500', async () => {
-    const body = expectError(await t.admin('POST', '/admin/v1/accounts', { name: 'bad\u0000name', credits: 1 }), 422, 'validation_failed');
+    const body = expectError(
+      await t.admin('POST', '/admin/v1/accounts', { name: 'bad\u0000name', credits: 1 }),
+      422,
+      'validation_failed',
+    );
     expect(body.error.message).toContain('NUL');
     expectError(await t.api(key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678\u0000'] }), 422, 'validation_failed');
     expectError(await t.api(key, 'GET', '/api/v1/account?cursor=100000000000000000000'), 422, 'validation_failed');
@@ -147,7 +151,10 @@ describe('operational endpoints', () => {
     expect(res.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} 0\n/);
     // One delivery waiting: the gauge counts it.
     const { account_id } = await t.createAccount(1);
-    await t.store.db.query("insert into webhook_events (id, account_id, type, payload) values ('evt_metrics', $1, 'batch.completed', '{}')", [account_id]);
+    await t.store.db.query(
+      "insert into webhook_events (id, account_id, type, payload) values ('evt_metrics', $1, 'batch.completed', '{}')",
+      [account_id],
+    );
     await t.store.db.query(
       `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, url, host, schedule)
        values ('msg_metrics', $1, 'evt_metrics', 'batch.completed', 'callback', 'https://hooks.example.test/x', 'hooks.example.test', '{2}')`,

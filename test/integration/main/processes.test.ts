@@ -84,7 +84,10 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const token = fs.readFileSync(file, 'utf8').trim();
     expect(token).toMatch(/^[0-9a-f]{48}$/);
-    const created = await runSieve(['accounts', 'create', '--credits', '5'], { SIEVE_URL: sieve.url as string, DATA_DIR: dataDir });
+    const created = await runSieve(['accounts', 'create', '--credits', '5'], {
+      SIEVE_URL: sieve.url as string,
+      DATA_DIR: dataDir,
+    });
     expect([created.code, created.stderr]).toEqual([0, '']);
     expect(JSON.parse(created.stdout)).toMatchObject({ credits_remaining: 5 });
     const elsewhere = await runSieve(['accounts', 'list'], { SIEVE_URL: sieve.url as string, DATA_DIR: tempDir() });
@@ -137,7 +140,9 @@ describe.skipIf(!onServer())('PostgreSQL server, several processes', () => {
     try {
       await store.db.exec('drop schema public cascade; create schema public;');
       const env = { DATABASE_URL: store.url as string, LOG_LEVEL: 'info' };
-      expect((await runSieve(['migrate'], env)).stdout).toContain(`"applied":${JSON.stringify(loadMigrations().map((m) => m.version))}`);
+      expect((await runSieve(['migrate'], env)).stdout).toContain(
+        `"applied":${JSON.stringify(loadMigrations().map((m) => m.version))}`,
+      );
       expect((await runSieve(['migrate'], env)).stdout).toContain('already up to date');
     } finally {
       await store.close();

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const balance = async (key: string) => ((await t.api(key, 'GET', '/api/v1/account?limit=200')).json() as any);
+const balance = async (key: string) => (await t.api(key, 'GET', '/api/v1/account?limit=200')).json() as any;
 
 describe('POST /api/v1/validate (phone)', () => {
   it('answers with the result fields of the phone batch API and charges one credit with a ledger row for the request', async () => {
@@ -61,7 +61,9 @@ describe('POST /api/v1/validate (phone)', () => {
   it('50 concurrent requests against a balance of 10: exactly 10 answered, 40 refused, ledger sums to the balance', async () => {
     const { api_key, account_id } = await t.createAccount(10);
     const statuses = await Promise.all(
-      Array.from({ length: 50 }, () => t.api(api_key, 'POST', '/api/v1/validate', { phone: '+41431234567' }).then((r) => r.statusCode)),
+      Array.from({ length: 50 }, () =>
+        t.api(api_key, 'POST', '/api/v1/validate', { phone: '+41431234567' }).then((r) => r.statusCode),
+      ),
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 402)).toHaveLength(40);
@@ -109,13 +111,17 @@ describe('POST /api/v1/validate-bulk (phones)', () => {
 
   it('applies the fallback country to every national number', async () => {
     const { api_key } = await t.createAccount(10);
-    const body = (await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['06 12 34 56 78', '+49 30 123456'], country: 'FR' })).json();
+    const body = (
+      await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['06 12 34 56 78', '+49 30 123456'], country: 'FR' })
+    ).json();
     expect(body.results.map((r: any) => r.format?.e164)).toEqual(['+33612345678', '+4930123456']);
   });
 
   it('402 when the distinct items cost more than the balance; nothing charged', async () => {
     const { api_key } = await t.createAccount(2);
-    const res = await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['+33612345678', '+33612345679', '+33612345670'] });
+    const res = await t.api(api_key, 'POST', '/api/v1/validate-bulk', {
+      phones: ['+33612345678', '+33612345679', '+33612345670'],
+    });
     expect(res.statusCode).toBe(402);
     expect(res.json().error.message).toContain('needs 3 credits');
     expect((await balance(api_key)).credits_remaining).toBe(2);

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('what is sent', () => {
-  it('posts the body and the caller\'s headers to a loopback receiver by name, adding a content type', async () => {
+  it("posts the body and the caller's headers to a loopback receiver by name, adding a content type", async () => {
     receiver.reset();
     const body = JSON.stringify({ type: 'batch.completed', data: { id: 'b_1' } });
     const outcome = await sender.send(`http://hooks.test:${receiver.port}/hook?x=1#frag`, {
@@ -87,7 +87,11 @@ describe('what is sent', () => {
         // After 100 pieces the body waits until the receiver has its first bytes. A sender that gathered
         // the whole body before sending would never get past this point (the wait would fail).
         if (i === 100) {
-          await waitFor(() => target.bodyBytesReceived() > 0, 5000, 'the receiver got nothing while the body was still being produced');
+          await waitFor(
+            () => target.bodyBytesReceived() > 0,
+            5000,
+            'the receiver got nothing while the body was still being produced',
+          );
           receivedBeforeTheRest = target.bodyBytesReceived();
         }
         const piece = Buffer.alloc(pieceBytes, String.fromCharCode(97 + (i % 26)));
@@ -127,7 +131,11 @@ describe('what is sent', () => {
       yield '{';
       throw new Error('the outbox could not read its rows');
     };
-    expect(await sender.send('http://10.0.0.1/', { headers: {}, body })).toMatchObject({ kind: 'refused', code: 'webhook_url_forbidden', reason: 'private' });
+    expect(await sender.send('http://10.0.0.1/', { headers: {}, body })).toMatchObject({
+      kind: 'refused',
+      code: 'webhook_url_forbidden',
+      reason: 'private',
+    });
     expect(started).toBe(0);
     await expect(sender.send(`${receiver.url}/`, { headers: {}, body })).rejects.toThrow('could not read its rows');
     expect(started).toBe(1);
@@ -181,7 +189,10 @@ describe('failures', () => {
     const quick = createWebhookSender({ guard, dns, timeoutMs: 300 });
     receiver.queue({ hang: true });
     try {
-      expect(await quick.send(`${receiver.url}/slow`, { headers: {}, body: '{}' })).toMatchObject({ kind: 'error', code: 'timeout' });
+      expect(await quick.send(`${receiver.url}/slow`, { headers: {}, body: '{}' })).toMatchObject({
+        kind: 'error',
+        code: 'timeout',
+      });
     } finally {
       await quick.close();
     }
@@ -191,7 +202,10 @@ describe('failures', () => {
     const quick = createWebhookSender({ guard, dns, timeoutMs: 300 });
     receiver.queue({ delayMs: 2000 });
     try {
-      expect(await quick.send(`${receiver.url}/slow`, { headers: {}, body: '{}' })).toMatchObject({ kind: 'error', code: 'timeout' });
+      expect(await quick.send(`${receiver.url}/slow`, { headers: {}, body: '{}' })).toMatchObject({
+        kind: 'error',
+        code: 'timeout',
+      });
     } finally {
       await quick.close();
     }
@@ -207,7 +221,10 @@ describe('failures', () => {
 
   it('reports a connection dropped without an answer as a reset', async () => {
     receiver.queue({ drop: true });
-    expect(await sender.send(`${receiver.url}/`, { headers: {}, body: '{}' })).toMatchObject({ kind: 'error', code: 'connection_reset' });
+    expect(await sender.send(`${receiver.url}/`, { headers: {}, body: '{}' })).toMatchObject({
+      kind: 'error',
+      code: 'connection_reset',
+    });
   });
 
   it('refuses a name without addresses and a malformed URL as values', async () => {
@@ -215,7 +232,10 @@ describe('failures', () => {
       kind: 'refused',
       code: 'webhook_url_unresolvable',
     });
-    expect(await sender.send('not a url', { headers: {}, body: '{}' })).toMatchObject({ kind: 'refused', code: 'webhook_url_invalid' });
+    expect(await sender.send('not a url', { headers: {}, body: '{}' })).toMatchObject({
+      kind: 'refused',
+      code: 'webhook_url_invalid',
+    });
   });
 });
 
@@ -261,8 +281,14 @@ describe('connections', () => {
     const outcome = await sender.send(`http://both.test:${port}/`, { headers: {}, body: '{}' });
     expect(outcome).toMatchObject({ kind: 'response', status: 200, address: '::1' });
     expect(v6.requests[0]!.headers.host).toBe(`both.test:${port}`);
-    expect(await sender.send(`http://[::1]:${port}/`, { headers: {}, body: '{}' })).toMatchObject({ kind: 'response', address: '::1' });
-    expect(await sender.send(`http://v6.test:${port}/`, { headers: {}, body: '{}' })).toMatchObject({ kind: 'response', address: '::1' });
+    expect(await sender.send(`http://[::1]:${port}/`, { headers: {}, body: '{}' })).toMatchObject({
+      kind: 'response',
+      address: '::1',
+    });
+    expect(await sender.send(`http://v6.test:${port}/`, { headers: {}, body: '{}' })).toMatchObject({
+      kind: 'response',
+      address: '::1',
+    });
   });
 
   it('refuses to send once closed', async () => {

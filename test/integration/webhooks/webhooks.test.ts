@@ -46,18 +46,27 @@ async function submit(key: string, body: object) {
   return res.json().batch_id as string;
 }
 
-const deliveries = async (key: string, query = '') => (await t.api(key, 'GET', `/api/v1/webhooks/deliveries${query}`)).json().data as any[];
+const deliveries = async (key: string, query = '') =>
+  (await t.api(key, 'GET', `/api/v1/webhooks/deliveries${query}`)).json().data as any[];
 
 async function deliveryOf(key: string, batchId: string, status: string) {
   let found: any;
-  await waitFor(async () => {
-    found = (await deliveries(key, `?batch_id=${batchId}`)).find((d) => d.kind === 'callback' && d.status === status);
-    return found !== undefined;
-  }, 20_000, `no ${status} callback for ${batchId}`, 50);
+  await waitFor(
+    async () => {
+      found = (await deliveries(key, `?batch_id=${batchId}`)).find((d) => d.kind === 'callback' && d.status === status);
+      return found !== undefined;
+    },
+    20_000,
+    `no ${status} callback for ${batchId}`,
+    50,
+  );
   return found;
 }
 
-const requestsFor = (id: string) => receiver.requests.filter((r) => r.headers['x-phonevalidation-batch-id'] === id || r.headers['x-emailvalidation-batch-id'] === id);
+const requestsFor = (id: string) =>
+  receiver.requests.filter(
+    (r) => r.headers['x-phonevalidation-batch-id'] === id || r.headers['x-emailvalidation-batch-id'] === id,
+  );
 
 /** The phone batch API's Node.js verification snippet, as published. */
 function phoneBatchNodeVerify(rawBody: Buffer, signatureHeader: string, secret: string): boolean {
@@ -108,7 +117,11 @@ describe('batch callbacks (the phone batch API, the email bulk and batch API)', 
   it('a phone batch POSTs its GET payload with the headers of the phone batch API; every published snippet and standardwebhooks verify it', async () => {
     const { api_key } = await t.createAccount(100);
     const secret = 'shared-secret-for-hmac';
-    const id = await submit(api_key, { phones: ['+33612345678', '+14155552671'], webhook_url: `${receiver.url}/hook`, webhook_secret: secret });
+    const id = await submit(api_key, {
+      phones: ['+33612345678', '+14155552671'],
+      webhook_url: `${receiver.url}/hook`,
+      webhook_secret: secret,
+    });
     const delivery = await deliveryOf(api_key, id, 'succeeded');
     const [request] = requestsFor(id);
     if (!request) throw new Error('no callback');
@@ -159,7 +172,11 @@ describe('batch callbacks (the phone batch API, the email bulk and batch API)', 
 
   it('an email batch uses the headers of the email bulk and batch API', async () => {
     const { api_key } = await t.createAccount(10);
-    const id = await submit(api_key, { emails: ['not an address', 'also@@bad'], webhook_url: `${receiver.url}/email`, webhook_secret: 'your-shared-secret' });
+    const id = await submit(api_key, {
+      emails: ['not an address', 'also@@bad'],
+      webhook_url: `${receiver.url}/email`,
+      webhook_secret: 'your-shared-secret',
+    });
     await deliveryOf(api_key, id, 'succeeded');
     const [request] = requestsFor(id);
     expect(request?.headers).toMatchObject({
@@ -168,7 +185,8 @@ describe('batch callbacks (the phone batch API, the email bulk and batch API)', 
       'x-emailvalidation-batch-id': id,
     });
     expect(emailBatchPythonVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
-    if (hasPhp) expect(emailBatchPhpVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
+    if (hasPhp)
+      expect(emailBatchPhpVerify(request as ReceivedRequest, 'your-shared-secret', 'x-emailvalidation-signature')).toBe(true);
     const body = JSON.parse((request as ReceivedRequest).body.toString('utf8'));
     expect(body).toMatchObject({ batch_id: id, status: 'completed', processed: 2 });
     expect(body.results.map((r: any) => r.reason)).toEqual(['invalid_syntax', 'invalid_syntax']);
@@ -189,7 +207,11 @@ describe('retries', () => {
   it('500 twice then 200: delivered on the third attempt, with the same ids', async () => {
     const { api_key } = await t.createAccount(10);
     receiver.queue({ status: 500 }, { status: 500 });
-    const id = await submit(api_key, { phones: ['+33612345678'], webhook_url: `${receiver.url}/flaky`, webhook_secret: 's3cret' });
+    const id = await submit(api_key, {
+      phones: ['+33612345678'],
+      webhook_url: `${receiver.url}/flaky`,
+      webhook_secret: 's3cret',
+    });
     const delivery = await deliveryOf(api_key, id, 'succeeded');
     expect(delivery.attempts).toBe(3);
     expect(delivery.attempt_log.map((a: any) => a.status_code)).toEqual([500, 500, 200]);
@@ -200,7 +222,8 @@ describe('retries', () => {
     // Same body every time, so the `sha256=` body signature is the same; each attempt is signed with its own timestamp.
     expect(new Set(seen.map((r) => r.bodySha256)).size).toBe(1);
     expect(new Set(seen.map((r) => r.headers['x-phonevalidation-signature'])).size).toBe(1);
-    for (const r of seen) expect(new Webhook('s3cret', { format: 'raw' }).verify(r.body.toString('utf8'), r.headers)).toBeTruthy();
+    for (const r of seen)
+      expect(new Webhook('s3cret', { format: 'raw' }).verify(r.body.toString('utf8'), r.headers)).toBeTruthy();
   });
 
   it('500 forever: failed after the schedule, the batch stays completed; a manual retry succeeds once the receiver recovers', async () => {
@@ -296,7 +319,11 @@ describe('account endpoints (account events)', () => {
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
     const listed = await t.api(api_key, 'GET', '/api/v1/webhooks/endpoints');
     expect(listed.body).not.toContain(created.secret);
-    expect(listed.json().data[0]).toMatchObject({ endpoint_id: created.endpoint_id, event_types: ['batch.started', 'batch.completed'], enabled: true });
+    expect(listed.json().data[0]).toMatchObject({
+      endpoint_id: created.endpoint_id,
+      event_types: ['batch.started', 'batch.completed'],
+      enabled: true,
+    });
 
     const id = await submit(api_key, { phones: ['+33612345678', '+33612345679'] });
     await waitFor(() => eventsTo('/ep1').length === 2, 20_000, 'batch events not delivered');
@@ -308,7 +335,9 @@ describe('account endpoints (account events)', () => {
       expect(event.data.batch_id).toBe(id);
       expect(new Webhook(created.secret).verify(request.body.toString('utf8'), request.headers)).toEqual(event);
       // The verification-task webhooks' header: HMAC of the body keyed with the secret as shown.
-      expect(request.headers['x-webhook-signature']).toBe(`sha256=${crypto.createHmac('sha256', created.secret).update(request.body).digest('hex')}`);
+      expect(request.headers['x-webhook-signature']).toBe(
+        `sha256=${crypto.createHmac('sha256', created.secret).update(request.body).digest('hex')}`,
+      );
     }
     const completed = events.find((e) => e.type === 'batch.completed');
     expect(completed.data).toMatchObject({ status: 'completed', total: 2, processed: 2 });
@@ -321,7 +350,11 @@ describe('account endpoints (account events)', () => {
     await endpoint(api_key, ['batch.completed'], `${receiver.url}/no-items`);
     const phones = ['+33612345678', '+14155552671', 'junk'];
     const id = await submit(api_key, { phones });
-    await waitFor(() => eventsTo('/items').length === 3 && eventsTo('/no-items').length === 1, 20_000, 'item events not delivered');
+    await waitFor(
+      () => eventsTo('/items').length === 3 && eventsTo('/no-items').length === 1,
+      20_000,
+      'item events not delivered',
+    );
     // Nothing more arrives afterwards.
     await new Promise((r) => setTimeout(r, 300));
     const items = eventsTo('/items').map((e) => e.event);
@@ -329,7 +362,10 @@ describe('account endpoints (account events)', () => {
     expect(items.every((e) => e.type === 'batch.item.completed' && e.data.batch_id === id)).toBe(true);
     expect(items.map((e) => e.data.seq).sort()).toEqual([0, 1, 2]);
     const fr = items.find((e) => e.data.seq === 0).data;
-    expect(fr).toMatchObject({ contact: '+33612345678', result_v1: { carrier: { carrier: 'SFR', number_type: 'mobile' }, country: { iso2: 'FR', iso3: 'FRA' } } });
+    expect(fr).toMatchObject({
+      contact: '+33612345678',
+      result_v1: { carrier: { carrier: 'SFR', number_type: 'mobile' }, country: { iso2: 'FR', iso3: 'FRA' } },
+    });
     expect(fr.result.valid).toBe(true);
 
     const emails = await submit(api_key, { emails: ['bad address'] });
@@ -342,7 +378,10 @@ describe('account endpoints (account events)', () => {
     const { api_key, account_id } = await t.createAccount(100);
     await endpoint(api_key, ['usage.threshold'], `${receiver.url}/usage-${account_id}`);
     const spend = async (n: number) => {
-      const phones = Array.from({ length: n }, (_, i) => `+3361${String(Date.now() % 100000).padStart(5, '0')}${String(i).padStart(2, '0')}`);
+      const phones = Array.from(
+        { length: n },
+        (_, i) => `+3361${String(Date.now() % 100000).padStart(5, '0')}${String(i).padStart(2, '0')}`,
+      );
       expect((await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones })).statusCode).toBe(200);
     };
     const crossings = () => eventsTo(`/usage-${account_id}`).map((e) => e.event.data.threshold);
@@ -387,7 +426,7 @@ describe('account endpoints (account events)', () => {
       // While disabled, no new deliveries are made for it.
       await submit(api_key, { phones: ['+33612345679'] });
       await new Promise((r) => setTimeout(r, 500));
-      expect((await deliveries(api_key, `?endpoint_id=${ep.endpoint_id}`))).toHaveLength(1);
+      expect(await deliveries(api_key, `?endpoint_id=${ep.endpoint_id}`)).toHaveLength(1);
       const enabled = (await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${ep.endpoint_id}/enable`)).json();
       expect(enabled.enabled).toBe(true);
     } finally {
@@ -407,7 +446,12 @@ describe('account endpoints (account events)', () => {
     expect(request.headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(new Webhook(rotated.secret).verify(request.body.toString('utf8'), request.headers)).toBeTruthy();
     expect(new Webhook(ep.secret).verify(request.body.toString('utf8'), request.headers)).toBeTruthy();
-    expect(() => new Webhook(`whsec_${Buffer.from('another key of 24 bytes!').toString('base64')}`).verify(request.body.toString('utf8'), request.headers)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from('another key of 24 bytes!').toString('base64')}`).verify(
+        request.body.toString('utf8'),
+        request.headers,
+      ),
+    ).toThrow();
   });
 
   it('recover resends every failed delivery of an endpoint since a time; deletion cancels what is pending', async () => {
@@ -422,7 +466,10 @@ describe('account endpoints (account events)', () => {
       flaky.fallback({ status: 204 });
       const recovered = await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${ep.endpoint_id}/recover`, { since });
       expect(recovered.json()).toEqual({ endpoint_id: ep.endpoint_id, recovered: 2 });
-      await waitFor(async () => (await deliveries(api_key, `?endpoint_id=${ep.endpoint_id}&status=succeeded`)).length === 2, 10_000);
+      await waitFor(
+        async () => (await deliveries(api_key, `?endpoint_id=${ep.endpoint_id}&status=succeeded`)).length === 2,
+        10_000,
+      );
       expect((await t.api(api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(200);
       expect((await t.api(api_key, 'GET', '/api/v1/webhooks/endpoints')).json().data).toEqual([]);
     } finally {
@@ -434,13 +481,22 @@ describe('account endpoints (account events)', () => {
     const strict = await startTestApp({ env: {} });
     try {
       const { api_key } = await strict.createAccount(10);
-      for (const url of ['http://127.0.0.1:1/x', 'http://[::1]/x', 'http://169.254.169.254/latest', 'http://10.0.0.1/', 'http://2130706433/']) {
+      for (const url of [
+        'http://127.0.0.1:1/x',
+        'http://[::1]/x',
+        'http://169.254.169.254/latest',
+        'http://10.0.0.1/',
+        'http://2130706433/',
+      ]) {
         const res = await strict.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url, event_types: ['batch.completed'] });
         expect([res.statusCode, res.json().error.code], url).toEqual([422, 'webhook_url_forbidden']);
         const batch = await strict.api(api_key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678'], webhook_url: url });
         expect([batch.statusCode, batch.json().error.code], url).toEqual([422, 'webhook_url_forbidden']);
       }
-      const bad = await strict.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url: 'https://x.test/', event_types: ['batch.exploded'] });
+      const bad = await strict.api(api_key, 'POST', '/api/v1/webhooks/endpoints', {
+        url: 'https://x.test/',
+        event_types: ['batch.exploded'],
+      });
       expect(bad.statusCode).toBe(422);
       expect((await strict.api(api_key, 'GET', '/api/v1/account')).json().credits_remaining).toBe(10);
     } finally {
@@ -453,7 +509,12 @@ describe('account endpoints (account events)', () => {
     try {
       const { api_key } = await t.createAccount(10);
       const other = await t.createAccount(10);
-      const ep = (await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url: `${parked.url}/parked`, event_types: ['batch.completed'] })).json();
+      const ep = (
+        await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints', {
+          url: `${parked.url}/parked`,
+          event_types: ['batch.completed'],
+        })
+      ).json();
       await submit(api_key, { phones: ['+33612345678'] });
       let delivery: any;
       await waitFor(async () => {
@@ -463,7 +524,9 @@ describe('account endpoints (account events)', () => {
       }, 10_000);
       // Another account's delete is a 404 and changes nothing.
       expect((await t.api(other.api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(404);
-      expect((await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${delivery.delivery_id}`)).json().status).not.toBe('cancelled');
+      expect((await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${delivery.delivery_id}`)).json().status).not.toBe(
+        'cancelled',
+      );
       expect((await t.api(api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(200);
       const after = (await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${delivery.delivery_id}`)).json();
       expect(after).toMatchObject({ status: 'cancelled', kind: 'endpoint', endpoint_id: null });
@@ -484,7 +547,9 @@ describe('account endpoints (account events)', () => {
     const ep = await endpoint(a.api_key, ['batch.completed'], `${receiver.url}/mine`);
     expect((await t.api(b.api_key, 'GET', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(404);
     expect((await t.api(b.api_key, 'DELETE', `/api/v1/webhooks/endpoints/${ep.endpoint_id}`)).statusCode).toBe(404);
-    expect((await t.api(b.api_key, 'POST', `/api/v1/webhooks/endpoints/${ep.endpoint_id}/rotate-secret`, {})).statusCode).toBe(404);
+    expect((await t.api(b.api_key, 'POST', `/api/v1/webhooks/endpoints/${ep.endpoint_id}/rotate-secret`, {})).statusCode).toBe(
+      404,
+    );
     expect((await t.api(b.api_key, 'POST', `/api/v1/webhooks/endpoints/${ep.endpoint_id}/enable`)).statusCode).toBe(404);
     const id = await submit(a.api_key, { phones: ['+33612345678'] });
     await waitFor(async () => (await deliveries(a.api_key, `?batch_id=${id}`)).length > 0, 10_000);
@@ -498,13 +563,20 @@ describe('account endpoints (account events)', () => {
 describe('scale and safety', () => {
   it("a slow receiver does not hold up another host's deliveries (per-host cap)", async () => {
     const capped = await startTestApp({
-      env: { WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8', WEBHOOK_MAX_PER_HOST: '2', WEBHOOK_CONCURRENCY: '4', WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_POLL_INTERVAL_MS: '50' },
+      env: {
+        WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8',
+        WEBHOOK_MAX_PER_HOST: '2',
+        WEBHOOK_CONCURRENCY: '4',
+        WEBHOOK_TIMEOUT_MS: '5000',
+        WEBHOOK_POLL_INTERVAL_MS: '50',
+      },
     });
     const slow = await startHttpReceiver({ host: '127.0.0.2', fallback: { delayMs: 3000 } });
     const fast = await startHttpReceiver({ host: '127.0.0.3' });
     try {
       const { api_key } = await capped.createAccount(100);
-      const hook = (url: string) => capped.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url, event_types: ['batch.item.completed'] });
+      const hook = (url: string) =>
+        capped.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url, event_types: ['batch.item.completed'] });
       expect((await hook(`${slow.url}/slow`)).statusCode).toBe(201);
       const phones = Array.from({ length: 8 }, (_, i) => `+3361234560${i}`);
       const worker = capped.newWorker();
@@ -545,7 +617,9 @@ describe('scale and safety', () => {
     const lost = await startHttpReceiver();
     try {
       lost.queue({ status: 200 });
-      const ep = (await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url: `${lost.url}/lost`, event_types: ['batch.completed'] })).json();
+      const ep = (
+        await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints', { url: `${lost.url}/lost`, event_types: ['batch.completed'] })
+      ).json();
       await submit(api_key, { phones: ['+33612345678'] });
       let delivery: any;
       await waitFor(async () => {
@@ -572,7 +646,10 @@ describe('scale and safety', () => {
     const keptEvent = newId('evt');
     const kept = newId('msg');
     await t.store.db.transaction(async (tx) => {
-      await tx.query("insert into webhook_events (id, account_id, type, batch_id, payload) values ($1, $2, 'batch.completed', $3, null)", [keptEvent, account_id, id]);
+      await tx.query(
+        "insert into webhook_events (id, account_id, type, batch_id, payload) values ($1, $2, 'batch.completed', $3, null)",
+        [keptEvent, account_id, id],
+      );
       await tx.query(
         `insert into webhook_deliveries (id, account_id, event_id, event_type, kind, batch_id, url, host, schedule, next_attempt_at)
          values ($1, $2, $3, 'batch.completed', 'callback', $4, $5, '127.0.0.1', '{1}', now() + interval '1 day')`,
@@ -580,11 +657,21 @@ describe('scale and safety', () => {
       );
     });
     const deliveryIds = async () =>
-      (await t.store.db.query<{ id: string }>('select id from webhook_deliveries where account_id = $1 order by id', [account_id])).rows.map((r) => r.id);
+      (
+        await t.store.db.query<{ id: string }>('select id from webhook_deliveries where account_id = $1 order by id', [
+          account_id,
+        ])
+      ).rows.map((r) => r.id);
     const attemptsOf = async (deliveryId: string) =>
-      (await t.store.db.query<{ n: number }>('select count(*)::int as n from webhook_attempts where delivery_id = $1', [deliveryId])).rows[0]?.n;
+      (
+        await t.store.db.query<{ n: number }>('select count(*)::int as n from webhook_attempts where delivery_id = $1', [
+          deliveryId,
+        ])
+      ).rows[0]?.n;
     const events = async () =>
-      (await t.store.db.query<{ id: string }>('select id from webhook_events where account_id = $1', [account_id])).rows.map((r) => r.id);
+      (await t.store.db.query<{ id: string }>('select id from webhook_events where account_id = $1', [account_id])).rows.map(
+        (r) => r.id,
+      );
     expect(await deliveryIds()).toEqual([sent.delivery_id, kept].sort());
     expect(await events()).toHaveLength(2);
     expect(await attemptsOf(sent.delivery_id)).toBeGreaterThanOrEqual(1);

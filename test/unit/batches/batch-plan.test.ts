@@ -147,7 +147,10 @@ describe('planEmails', () => {
   it('never splits a domain smaller than the chunk size; gives a big one ceil(n/size) chunks of its own', () => {
     fc.assert(
       fc.property(genEmails, genSize, (gen, size) => {
-        const plan = planEmails(gen.map((g) => g.text), size);
+        const plan = planEmails(
+          gen.map((g) => g.text),
+          size,
+        );
         const chunksOf = new Map<number, Set<number>>(); // domain -> its chunks
         const domainsIn = new Map<number, Set<number>>(); // chunk -> its domains
         const count = new Map<number, number>();

@@ -2,7 +2,13 @@
 // and the configuration's type derived from the tree.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { bool, commaList, int, oneOf, parsed, text, type Setting } from '../../../src/config/setting.js';
-import { ConfigError, listSettings, parseSettings, type ConfigOf, type SettingsTree } from '../../../src/config/settings-parse.js';
+import {
+  ConfigError,
+  listSettings,
+  parseSettings,
+  type ConfigOf,
+  type SettingsTree,
+} from '../../../src/config/settings-parse.js';
 
 function problems(tree: SettingsTree, env: Record<string, string>): string[] {
   try {
@@ -25,7 +31,10 @@ const tree = {
     list: text({ env: 'NAMES', description: 'names' }).map(commaList),
     token: text({ env: 'TOKEN', secret: true, minLength: 8, description: 'a secret' }),
   },
-  derived: int({ env: 'OTHER_PORT', max: 65535, description: 'another port' }).orDerive('`BASE_PORT` + 1', (get) => get(base) + 1),
+  derived: int({ env: 'OTHER_PORT', max: 65535, description: 'another port' }).orDerive(
+    '`BASE_PORT` + 1',
+    (get) => get(base) + 1,
+  ),
   optional: int({ env: 'MAYBE', description: 'a number or nothing' }),
 };
 
@@ -55,7 +64,14 @@ describe('settings', () => {
     });
     expect(Object.isFrozen(c.nested.deeper)).toBe(true);
     expect(Object.isFrozen(c.nested.list)).toBe(true);
-    const given = parseSettings(tree, { BASE_PORT: ' 8000 ', LEVEL: 'high', ON: 'TRUE', NAMES: 'a, b,,c', MAYBE: '0', UNKNOWN: 'x' });
+    const given = parseSettings(tree, {
+      BASE_PORT: ' 8000 ',
+      LEVEL: 'high',
+      ON: 'TRUE',
+      NAMES: 'a, b,,c',
+      MAYBE: '0',
+      UNKNOWN: 'x',
+    });
     expect(given).toEqual({
       port: 8000,
       nested: { deeper: { level: 'high', on: true }, list: ['a', 'b', 'c'], token: undefined },
@@ -85,7 +101,9 @@ describe('settings', () => {
     ]);
     expect(problems(tree, { BASE_PORT: '9001' })).toEqual(['BASE_PORT="9001": must be a whole number from 1 to 9000']);
     for (const wrong of ['1.5', '1e3', '0x10', '99999999999999999999', 'eight']) {
-      expect(problems(tree, { MAYBE: wrong }), wrong).toEqual([`MAYBE=${JSON.stringify(wrong)}: must be a whole number of at least 0`]);
+      expect(problems(tree, { MAYBE: wrong }), wrong).toEqual([
+        `MAYBE=${JSON.stringify(wrong)}: must be a whole number of at least 0`,
+      ]);
     }
     expect(parseSettings(tree, { BASE_PORT: '9000' }).port).toBe(9000);
   });
@@ -93,7 +111,14 @@ describe('settings', () => {
   it('never shows a secret value, even when a check repeats it', () => {
     const echoing = {
       key: text({ env: 'KEY', secret: true, check: (v) => `"${v}" is not a key`, description: 'echoes' }),
-      parsedKey: parsed({ env: 'PARSED_KEY', secret: true, parse: (v) => { throw new Error(`bad ${v}!`); }, description: 'throws' }),
+      parsedKey: parsed({
+        env: 'PARSED_KEY',
+        secret: true,
+        parse: (v) => {
+          throw new Error(`bad ${v}!`);
+        },
+        description: 'throws',
+      }),
       plain: text({ env: 'PLAIN', check: (v) => `"${v}" is wrong`, description: 'echoes, not secret' }),
     };
     const found = problems(echoing, { KEY: 'hunter2-key', PARSED_KEY: 'hunter3-key', PLAIN: 'visible' });
@@ -106,7 +131,9 @@ describe('settings', () => {
   });
 
   it('refuses a default its own checks refuse, at declaration', () => {
-    expect(() => int({ env: 'BAD_DEFAULT', default: 0, min: 1, description: 'x' })).toThrow(/BAD_DEFAULT: its default "0" must be a whole number/);
+    expect(() => int({ env: 'BAD_DEFAULT', default: 0, min: 1, description: 'x' })).toThrow(
+      /BAD_DEFAULT: its default "0" must be a whole number/,
+    );
     expect(() => oneOf({ env: 'BAD_LEVEL', values: ['a'], default: 'b' as 'a', description: 'x' })).toThrow(/BAD_LEVEL/);
     expect(() => text({ env: 'lower', description: 'x' })).toThrow(/not an environment variable name/);
     expect(() => text({ env: 'TWO_LINES', description: 'a\nb' })).toThrow(/one line/);
@@ -131,6 +158,14 @@ describe('settings', () => {
       'derived=OTHER_PORT',
       'optional=MAYBE',
     ]);
-    expect(listSettings(tree).map((s) => s.info.shownDefault)).toEqual(['`7000`', '`low`', '`false`', 'unset', 'unset', '`BASE_PORT` + 1', 'unset']);
+    expect(listSettings(tree).map((s) => s.info.shownDefault)).toEqual([
+      '`7000`',
+      '`low`',
+      '`false`',
+      'unset',
+      'unset',
+      '`BASE_PORT` + 1',
+      'unset',
+    ]);
   });
 });

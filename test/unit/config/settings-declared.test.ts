@@ -24,7 +24,9 @@ describe('declared settings', () => {
     expectTypeOf<Config['databaseUrl']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Config['logLevel']>().toEqualTypeOf<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>();
     expectTypeOf<Config['trustProxy']>().toEqualTypeOf<boolean>();
-    expectTypeOf<keyof Config['worker']>().toEqualTypeOf<'concurrency' | 'pollIntervalMs' | 'jobExpireSeconds' | 'maintenanceSeconds'>();
+    expectTypeOf<keyof Config['worker']>().toEqualTypeOf<
+      'concurrency' | 'pollIntervalMs' | 'jobExpireSeconds' | 'maintenanceSeconds'
+    >();
     expectTypeOf<Config['email']['dnsServers']>().toEqualTypeOf<readonly DnsServer[] | null>();
     expectTypeOf<Config['email']['smtpHelo']>().toEqualTypeOf<string>();
     expectTypeOf<Config['email']['smtpMailFrom']>().toEqualTypeOf<string>();
@@ -83,7 +85,9 @@ describe('declared settings', () => {
 
   it('derives SMTP_HELO from PUBLIC_URL, lower-cased, unless set', () => {
     expect(parseConfig({ PUBLIC_URL: 'https://Sieve.Example.org/x/' }).email.smtpHelo).toBe('sieve.example.org');
-    expect(parseConfig({ PUBLIC_URL: 'https://sieve.example.org', SMTP_HELO: 'Mail.Example.net' }).email.smtpHelo).toBe('mail.example.net');
+    expect(parseConfig({ PUBLIC_URL: 'https://sieve.example.org', SMTP_HELO: 'Mail.Example.net' }).email.smtpHelo).toBe(
+      'mail.example.net',
+    );
     // An address is no EHLO name: the machine's name (or an honest .invalid one) is used.
     expect(parseConfig({ PUBLIC_URL: 'http://127.0.0.1:8080' }).email.smtpHelo).not.toBe('127.0.0.1');
     // A wrong PUBLIC_URL is reported as such, not as a failing SMTP_HELO.

@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cliSettingList, settingList } from '../../../src/config.js';
-import { currentSection, END, FIX, settingsSection, settingsTable, START, withSection } from '../../../src/config/settings-readme.js';
+import {
+  currentSection,
+  END,
+  FIX,
+  settingsSection,
+  settingsTable,
+  START,
+  withSection,
+} from '../../../src/config/settings-readme.js';
 
 const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const generated = settingsSection(
@@ -26,7 +34,9 @@ describe('README settings section', () => {
   });
 
   it('escapes what would break a table row', () => {
-    const row = settingsTable([{ env: 'X', description: 'a | b', shownDefault: '`|`', secret: false, defaultText: '|' }]).split('\n')[2];
+    const row = settingsTable([{ env: 'X', description: 'a | b', shownDefault: '`|`', secret: false, defaultText: '|' }]).split(
+      '\n',
+    )[2];
     expect(row).toBe('| `X` | `\\|` | a \\| b |');
   });
 });

@@ -67,7 +67,15 @@ describe('email settings', () => {
       SMTP_ALLOWED_CIDRS: '127.0.0.0/8,nonsense',
       SMTP_TIMEOUT_MS: 'soon',
     });
-    for (const name of ['DNS_SERVERS', 'SMTP_PORT', 'SMTP_HELO', 'SMTP_MAIL_FROM', 'SMTP_MAX_PER_HOST', 'SMTP_ALLOWED_CIDRS', 'SMTP_TIMEOUT_MS']) {
+    for (const name of [
+      'DNS_SERVERS',
+      'SMTP_PORT',
+      'SMTP_HELO',
+      'SMTP_MAIL_FROM',
+      'SMTP_MAX_PER_HOST',
+      'SMTP_ALLOWED_CIDRS',
+      'SMTP_TIMEOUT_MS',
+    ]) {
       expect(message).toContain(`${name}=`);
     }
     expect(message).toContain('"nonsense"');

@@ -40,7 +40,10 @@ const VALID: [string, string][] = [
   ['" "@example.org', '" "@example.org'],
   [`${long(64)}@example.com`, `${long(64)}@example.com`],
   [`user@${label63}.com`, `user@${label63}.com`],
-  [`${long(64)}@${long(63, 'c')}.${long(63, 'd')}.${long(57, 'e')}.com`, `${long(64)}@${long(63, 'c')}.${long(63, 'd')}.${long(57, 'e')}.com`],
+  [
+    `${long(64)}@${long(63, 'c')}.${long(63, 'd')}.${long(57, 'e')}.com`,
+    `${long(64)}@${long(63, 'c')}.${long(63, 'd')}.${long(57, 'e')}.com`,
+  ],
   ['user@xn--bcher-kva.de', 'user@xn--bcher-kva.de'],
   ['a@b.co', 'a@b.co'],
 ];
@@ -78,7 +81,12 @@ const INVALID: [string, string][] = [
   ['user@exa_mple.com', 'underscore in the domain'],
   ['user@exa mple.com', 'space in the domain'],
   [`user@${long(64)}.com`, 'label of 64 octets'],
-  [`user@${long(250, 'a').match(/.{1,50}/g)?.join('.')}.com`, 'domain over 253 octets'],
+  [
+    `user@${long(250, 'a')
+      .match(/.{1,50}/g)
+      ?.join('.')}.com`,
+    'domain over 253 octets',
+  ],
   [`${long(64)}@${long(63, 'c')}.${long(63, 'd')}.${long(58, 'e')}.com`, 'address of 255 octets'],
   ['user@[192.168.0.1]', 'address literal'],
   ['user@[IPv6:2001:db8::1]', 'IPv6 address literal'],
@@ -131,7 +139,8 @@ describe('flags from maintained lists', () => {
   });
 
   it('knows role accounts, with or without a +tag, in any case', () => {
-    for (const local of ['admin', 'info', 'Sales', 'postmaster', 'support+billing', 'noreply']) expect(isRole(local), local).toBe(true);
+    for (const local of ['admin', 'info', 'Sales', 'postmaster', 'support+billing', 'noreply'])
+      expect(isRole(local), local).toBe(true);
     for (const local of ['alice', 'john.smith', 'j.doe']) expect(isRole(local), local).toBe(false);
   });
 });
@@ -157,10 +166,18 @@ describe('typo suggestions', () => {
     expect(suggestAddress('user', typo)).toBe(`user@${fixed}`);
   });
 
-  it.each(['gmail.com', 'gmx.de', 'hotmail.co.uk', 'bol.com.br', 'mycompany.io', 'example.test', 'good.test', 'bar.net', 'stanford.edu', 'acme.co'])(
-    'leaves %s alone',
-    (domain) => {
-      expect(suggestAddress('user', domain)).toBeNull();
-    },
-  );
+  it.each([
+    'gmail.com',
+    'gmx.de',
+    'hotmail.co.uk',
+    'bol.com.br',
+    'mycompany.io',
+    'example.test',
+    'good.test',
+    'bar.net',
+    'stanford.edu',
+    'acme.co',
+  ])('leaves %s alone', (domain) => {
+    expect(suggestAddress('user', domain)).toBeNull();
+  });
 });

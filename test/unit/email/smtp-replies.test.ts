@@ -17,7 +17,7 @@ const CASES: [string, RcptVerdict][] = [
   ['551 User not local; please try <forward@example.org>', 'rejected'],
   ['553 5.1.3 Bad recipient address syntax', 'rejected'],
   ['550 5.4.1 Recipient address rejected: Access denied. AS(201806281)', 'rejected'],
-  ['554 delivery error: dd This user doesn\'t have a yahoo.com account', 'rejected'],
+  ["554 delivery error: dd This user doesn't have a yahoo.com account", 'rejected'],
   ['550 Requested action not taken: mailbox unavailable', 'rejected'],
   ['550 5.2.1 The email account that you tried to reach is disabled', 'disabled'],
   ['550 Account inactive', 'disabled'],
@@ -53,7 +53,10 @@ describe('reply lines', () => {
       message: 'mx.example.org greets you 8BITMIME SMTPUTF8',
       enhanced: null,
     });
-    expect(parseReply(['550-5.7.1 Your IP is listed', '550 5.7.1 see https://example.org/'])).toMatchObject({ code: 550, enhanced: '5.7.1' });
+    expect(parseReply(['550-5.7.1 Your IP is listed', '550 5.7.1 see https://example.org/'])).toMatchObject({
+      code: 550,
+      enhanced: '5.7.1',
+    });
     expect(parseReply(['421'])).toEqual({ code: 421, message: '', enhanced: null });
   });
 });

@@ -68,7 +68,19 @@ const REFUSED: [string, string][] = [
   ['::ffff:10.0.0.1', 'private'],
 ];
 
-const ALLOWED = ['8.8.8.8', '1.1.1.1', '93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4001:80b::201a', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '172.32.0.1', '100.128.0.1', '11.0.0.1'];
+const ALLOWED = [
+  '8.8.8.8',
+  '1.1.1.1',
+  '93.184.216.34',
+  '2606:4700:4700::1111',
+  '2a00:1450:4001:80b::201a',
+  '::ffff:8.8.8.8',
+  '64:ff9b::808:808',
+  '2002:808:808::1',
+  '172.32.0.1',
+  '100.128.0.1',
+  '11.0.0.1',
+];
 
 describe('address guard', () => {
   it.each(REFUSED)('refuses %s (%s)', (ip, reason) => {
@@ -85,7 +97,17 @@ describe('address guard', () => {
   });
 
   it('refuses what is not an IP address', () => {
-    for (const text of ['localhost', 'example.com', '', ' ', '1.2.3.4.5', '999.1.1.1', '::g', 'http://127.0.0.1/', '127.0.0.1:80']) {
+    for (const text of [
+      'localhost',
+      'example.com',
+      '',
+      ' ',
+      '1.2.3.4.5',
+      '999.1.1.1',
+      '::g',
+      'http://127.0.0.1/',
+      '127.0.0.1:80',
+    ]) {
       expect(guard.check(text), text).toMatchObject({ allowed: false, reason: 'not_an_ip' });
     }
   });

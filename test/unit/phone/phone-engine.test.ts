@@ -65,7 +65,15 @@ describe('examples of the phone batch API and per-lookup callbacks', () => {
       out_of_usa: '1 (213) 373-4253',
       rfc3966: 'tel:+1-213-373-4253',
     });
-    expect(r.country).toEqual({ iso2: 'US', iso3: 'USA', code: 1, name: 'United States', flag: '🇺🇸', numeric: 840, description: 'Los Angeles, CA' });
+    expect(r.country).toEqual({
+      iso2: 'US',
+      iso3: 'USA',
+      code: 1,
+      name: 'United States',
+      flag: '🇺🇸',
+      numeric: 840,
+      description: 'Los Angeles, CA',
+    });
     expect(r.time_zones).toEqual(['America/Los_Angeles']);
     expect(r.currencies).toEqual(['USD']);
   });
@@ -145,7 +153,11 @@ describe('reasons and spellings', () => {
     expect(vanity.format?.e164).toBe('+18003569377');
     const ext = validatePhone('tel:+1-800-356-9377;ext=123');
     expect(ext.extension).toBe('123');
-    expect(ext.format).toMatchObject({ e164: '+18003569377', rfc3966: 'tel:+1-800-356-9377;ext=123', international: '+1 800-356-9377 ext. 123' });
+    expect(ext.format).toMatchObject({
+      e164: '+18003569377',
+      rfc3966: 'tel:+1-800-356-9377;ext=123',
+      international: '+1 800-356-9377 ext. 123',
+    });
     expect(validatePhone('+44 20 7946 0958 ext. 42').extension).toBe('42');
     // letters around a number are not silently dropped (libphonenumber-js accepts this one)
     expect(validatePhone('abc28981xyz', 'TO').valid).toBe(false);

@@ -48,8 +48,17 @@ describe('decideNext: outcomes', () => {
   });
 
   it('other answers and network errors wait for the next step', () => {
-    for (const outcome of [response(199), response(300), response(302), response(400), response(404), response(429),
-      response(500), response(503), timeout]) {
+    for (const outcome of [
+      response(199),
+      response(300),
+      response(302),
+      response(400),
+      response(404),
+      response(429),
+      response(500),
+      response(503),
+      timeout,
+    ]) {
       expect(waitOf(decideNext(delivery(1), outcome, NOW, middle))).toBe(2);
     }
   });
@@ -193,9 +202,7 @@ describe('parseSchedule', () => {
   });
 
   it('reads back any schedule written in its syntax', () => {
-    const unit = fc.constantFrom(['', 1], ['s', 1], ['m', 60], ['h', 3600], ['d', 86_400]) as fc.Arbitrary<
-      [string, number]
-    >;
+    const unit = fc.constantFrom(['', 1], ['s', 1], ['m', 60], ['h', 3600], ['d', 86_400]) as fc.Arbitrary<[string, number]>;
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 999 }), unit), { minLength: 1, maxLength: 50 }), (steps) => {
         const text = steps.map(([n, [u]]) => `${n}${u}`).join(',');

@@ -18,7 +18,10 @@ export default routes((app, { ctx }) => {
         tags: ['operator'],
         summary: 'Create another API key for an account',
         params: AccountParams,
-        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
         response: {
           201: Type.Object({
             ...KeyInfo.properties,

@@ -16,7 +16,10 @@ export default routes((app, { ctx }) => {
         summary: 'Stop a batch; the items not checked yet are refunded',
         params: BatchParams,
         response: {
-          200: Type.Object({ ...BatchStatusSchema.properties, refunded: Type.Integer({ description: 'Credits returned by this cancellation' }) }),
+          200: Type.Object({
+            ...BatchStatusSchema.properties,
+            refunded: Type.Integer({ description: 'Credits returned by this cancellation' }),
+          }),
         },
         errors: ['not_found', 'batch_expired', 'batch_not_cancellable'],
       },

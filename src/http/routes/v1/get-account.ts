@@ -26,7 +26,9 @@ export default routes((app, { ctx }) => {
         querystring: Type.Object(
           {
             limit: PageLimit,
-            cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'next_cursor of the previous page' })),
+            cursor: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'next_cursor of the previous page' }),
+            ),
           },
           { additionalProperties: false },
         ),

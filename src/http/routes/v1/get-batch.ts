@@ -21,7 +21,9 @@ export default routes((app, { ctx }) => {
         querystring: Type.Object(
           {
             offset: Type.Integer({ minimum: 0, default: 0, description: 'First result to return' }),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Results to return (all by default)' })),
+            limit: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 10_000, description: 'Results to return (all by default)' }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -19,9 +19,17 @@ export default routes((app, { ctx }) => {
         operationId: 'getAccountUsage',
         tags: ['account'],
         summary: 'Credits used per day over the last days (from the ledger)',
-        querystring: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { days: Type.Integer({ minimum: 1, maximum: 366, default: 30 }) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: Type.Object({ days: Type.Integer(), credits_used: Type.Integer(), credits_remaining: Type.Integer(), daily: Type.Array(Day) }),
+          200: Type.Object({
+            days: Type.Integer(),
+            credits_used: Type.Integer(),
+            credits_remaining: Type.Integer(),
+            daily: Type.Array(Day),
+          }),
         },
       },
     },

@@ -38,7 +38,10 @@ export default routes((app, { ctx }) => {
         before: request.query.cursor,
         status: request.query.status,
       });
-      return { data: batches.map((b) => ({ ...batchStatus(b, ttlDays), expired: b.purged_at !== null })), next_cursor: nextCursor };
+      return {
+        data: batches.map((b) => ({ ...batchStatus(b, ttlDays), expired: b.purged_at !== null })),
+        next_cursor: nextCursor,
+      };
     },
   );
 });

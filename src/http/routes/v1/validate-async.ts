@@ -31,7 +31,9 @@ export default routes((app, { ctx, rateLimits }) => {
             level: Type.Optional(Type.String({ description: 'basic (the default); hlr is not offered' })),
             smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
             webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
-            webhook_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' })),
+            webhook_secret: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' }),
+            ),
           },
           { additionalProperties: false },
         ),

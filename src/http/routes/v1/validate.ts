@@ -38,7 +38,12 @@ export default routes((app, { ctx }) => {
       const { value, creditsRemaining } = await charged(
         ctx.db,
         ctx.debits,
-        { accountId: principal.accountId, credits: 1, reason: phone !== undefined ? 'validate phone' : 'validate email', reference: request.id },
+        {
+          accountId: principal.accountId,
+          credits: 1,
+          reason: phone !== undefined ? 'validate phone' : 'validate email',
+          reference: request.id,
+        },
         async () =>
           phone !== undefined
             ? validatePhone(phone, fallback)

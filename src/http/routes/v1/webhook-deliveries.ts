@@ -1,7 +1,14 @@
 // The delivery log: every delivery with its attempts; one delivery sent again by hand.
 import Type from 'typebox';
 import { ID_PATTERN } from '../../../lib/ids.js';
-import { type AttemptRow, attemptsOf, type DeliveryRow, getDelivery, listDeliveries, retryNow } from '../../../webhooks/webhook-deliveries.js';
+import {
+  type AttemptRow,
+  attemptsOf,
+  type DeliveryRow,
+  getDelivery,
+  listDeliveries,
+  retryNow,
+} from '../../../webhooks/webhook-deliveries.js';
 import { getEndpoint } from '../../../webhooks/webhook-endpoints.js';
 import { ApiError } from '../../errors.js';
 import { routes } from '../../route-plugin.js';
@@ -72,7 +79,9 @@ export default routes((app, { ctx }) => {
           {
             limit: PageLimit,
             cursor: Type.Optional(Type.String({ pattern: ID_PATTERN('msg') })),
-            status: Type.Optional(Type.Union(['pending', 'sending', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s)))),
+            status: Type.Optional(
+              Type.Union(['pending', 'sending', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s))),
+            ),
             endpoint_id: Type.Optional(Type.String({ pattern: ID_PATTERN('we') })),
             batch_id: Type.Optional(Type.String({ pattern: ID_PATTERN('bat') })),
           },

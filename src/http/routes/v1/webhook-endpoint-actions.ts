@@ -8,7 +8,6 @@ import { routes } from '../../route-plugin.js';
 import { EndpointParams, EndpointSchema, ownEndpoint } from './webhook-common.js';
 
 export default routes((app, { ctx }) => {
-
   app.post(
     '/webhooks/endpoints/:endpoint_id/rotate-secret',
     {
@@ -22,11 +21,19 @@ export default routes((app, { ctx }) => {
         summary: 'A new signing secret (shown once); the old one keeps signing beside it for a grace period',
         params: EndpointParams,
         body: Type.Object(
-          { grace_period_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' })) },
+          {
+            grace_period_seconds: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: 7 * 86_400, description: 'Default: 24 hours' }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ endpoint_id: Type.String(), secret: Type.String(), previous_secret_expires_at: Type.Union([Type.String(), Type.Null()]) }),
+          200: Type.Object({
+            endpoint_id: Type.String(),
+            secret: Type.String(),
+            previous_secret_expires_at: Type.Union([Type.String(), Type.Null()]),
+          }),
         },
         errors: ['not_found'],
       },
@@ -37,7 +44,11 @@ export default routes((app, { ctx }) => {
       const rotated = await rotateSecret(ctx.db, principal.accountId, request.params.endpoint_id, grace);
       if (!rotated) throw new ApiError('not_found', 'No such webhook endpoint');
       request.log.info({ endpoint_id: rotated.id, grace_seconds: grace }, 'webhook secret rotated');
-      return { endpoint_id: rotated.id, secret: rotated.secret, previous_secret_expires_at: grace > 0 ? (rotated.old_secrets[0]?.expires_at ?? null) : null };
+      return {
+        endpoint_id: rotated.id,
+        secret: rotated.secret,
+        previous_secret_expires_at: grace > 0 ? (rotated.old_secrets[0]?.expires_at ?? null) : null,
+      };
     },
   );
 

@@ -17,7 +17,10 @@ export default routes((app, { ctx }) => {
         body: Type.Object(
           {
             url: Type.String({ minLength: 1, maxLength: 2048 }),
-            event_types: Type.Array(Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))), { minItems: 1, maxItems: EVENT_TYPES.length }),
+            event_types: Type.Array(Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))), {
+              minItems: 1,
+              maxItems: EVENT_TYPES.length,
+            }),
             description: Type.Optional(Type.String({ maxLength: 500 })),
           },
           { additionalProperties: false },
