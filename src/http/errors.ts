@@ -37,8 +37,6 @@ export const ERROR_STATUS = {
   invalid_admin_token: 401,
   admin_disabled: 403,
   route_not_found: 404,
-  method_not_allowed: 405,
-  not_acceptable: 406,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
