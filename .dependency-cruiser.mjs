@@ -67,6 +67,20 @@ export default {
       to: { path: '^src/context\\.ts$' },
     },
     {
+      name: 'sdk-stands-alone',
+      severity: 'error',
+      comment: 'src/sdk (the API client) imports nothing else from src/: it runs in the CLI and in browsers.',
+      from: { path: '^src/sdk/' },
+      to: { path: '^src/', pathNot: '^src/sdk/' },
+    },
+    {
+      name: 'cli-is-a-client',
+      severity: 'error',
+      comment: 'src/cli talks to a running Sieve through the SDK: it imports the SDK, the settings and src/lib only.',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/', pathNot: '^src/(cli|sdk|lib|config)/|^src/config\\.ts$' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'Every import from src/ resolves: an import the tool could not follow would escape the rules above.',

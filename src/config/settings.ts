@@ -70,7 +70,8 @@ export const settings = {
     env: 'ADMIN_TOKEN',
     secret: true,
     minLength: 16,
-    description: 'bearer token of the operator API (16+ characters); the operator API is off when unset',
+    description:
+      'bearer token of the operator API (16+ characters); when unset, an embedded Sieve keeps one in `DATA_DIR/admin-token` (for the CLI), and on a server store the operator API is off',
   }),
   logLevel: oneOf({ env: 'LOG_LEVEL', values: LOG_LEVELS, default: 'info', description: choice(LOG_LEVELS) }),
   bodyLimitBytes: int({
@@ -315,14 +316,19 @@ export const settings = {
   },
 };
 
-/** The variables only the `sieve` CLI's operator commands read (besides ADMIN_TOKEN). */
+/** The variables only the `sieve` CLI's client commands read (the operator's also read ADMIN_TOKEN and DATA_DIR). */
 export const cliSettings = {
   sieveUrl: text({
     env: 'SIEVE_URL',
     check: urlOf('http', 'https'),
     description:
-      'base URL of the running Sieve that `sieve accounts`, `sieve credits` and `sieve keys` call (with `ADMIN_TOKEN`)',
+      'base URL of the running Sieve that the CLI calls (`sieve admin …`, `sieve validate`, `sieve batches …`); or `--url`',
   })
     .orDerive('`http://127.0.0.1:$PORT`', (get) => `http://127.0.0.1:${get(port)}`)
     .map(withoutTrailingSlash),
+  apiKey: text({
+    env: 'SIEVE_API_KEY',
+    secret: true,
+    description: 'API key the CLI sends for your account (`sieve validate`, `sieve batches …`, `sieve keys …`); or `--api-key`',
+  }),
 };

@@ -1,13 +1,14 @@
 // Runs the API, the worker, or both in this process, until SIGTERM/SIGINT: then stops accepting requests,
 // lets in-flight requests and jobs finish (or releases the jobs for retry), and closes the store cleanly.
 import type { Config } from '../config.js';
-import { createContext } from '../context.js';
+import { createContext, openStore } from '../context.js';
+import { migrate } from '../db/migrate.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
 import { Worker } from '../worker/worker.js';
-import { adminTokenPath, ensureAdminToken } from './admin-token.js';
+import { adminTokenPath, ensureAdminToken } from '../cli/admin-token.js';
 
 export interface RunOptions {
   api: boolean;
@@ -102,4 +103,16 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** `sieve migrate`: applies pending migrations and exits. */
+export async function migrateOnce(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const db = await openStore(config, log);
+  try {
+    const applied = await migrate(db);
+    log.info({ applied, store: db.kind }, applied.length ? 'migrations applied' : 'already up to date');
+  } finally {
+    await db.close();
+  }
 }

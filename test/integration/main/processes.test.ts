@@ -36,15 +36,15 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     const cli = { SIEVE_URL: first.url as string, ADMIN_TOKEN };
 
     // The operator creates an account with the CLI; the customer reads its balance with the key.
-    const created = await runSieve(['accounts', 'create', '--name', 'cli', '--credits', '1000'], cli);
+    const created = await runSieve(['admin', 'accounts', 'create', '--name', 'cli', '--credits', '1000'], cli);
     expect(created.code).toBe(0);
     const account = JSON.parse(created.stdout);
     expect(account).toMatchObject({ name: 'cli', credits_remaining: 1000 });
     const me = await fetch(`${first.url}/api/v1/account`, { headers: { authorization: `Bearer ${account.api_key}` } });
     expect(((await me.json()) as any).credits_remaining).toBe(1000);
-    const granted = await runSieve(['credits', 'grant', account.account_id, '250', '--reason', 'top-up'], cli);
+    const granted = await runSieve(['admin', 'credits', 'grant', account.account_id, '250', '--reason', 'top-up'], cli);
     expect(JSON.parse(granted.stdout).credits_remaining).toBe(1250);
-    const denied = await runSieve(['accounts', 'list'], { ...cli, ADMIN_TOKEN: 'not-the-right-token' });
+    const denied = await runSieve(['admin', 'accounts', 'list'], { ...cli, ADMIN_TOKEN: 'not-the-right-token' });
     expect(denied.code).toBe(2);
     expect(denied.stderr).toContain('invalid_admin_token');
 
@@ -84,13 +84,13 @@ describe.skipIf(onServer())('embedded store, one process', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const token = fs.readFileSync(file, 'utf8').trim();
     expect(token).toMatch(/^[0-9a-f]{48}$/);
-    const created = await runSieve(['accounts', 'create', '--credits', '5'], {
+    const created = await runSieve(['admin', 'accounts', 'create', '--credits', '5'], {
       SIEVE_URL: sieve.url as string,
       DATA_DIR: dataDir,
     });
     expect([created.code, created.stderr]).toEqual([0, '']);
     expect(JSON.parse(created.stdout)).toMatchObject({ credits_remaining: 5 });
-    const elsewhere = await runSieve(['accounts', 'list'], { SIEVE_URL: sieve.url as string, DATA_DIR: tempDir() });
+    const elsewhere = await runSieve(['admin', 'accounts', 'list'], { SIEVE_URL: sieve.url as string, DATA_DIR: tempDir() });
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toContain('ADMIN_TOKEN');
     expect(await sieve.stop()).toBe(0);
