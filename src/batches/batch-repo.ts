@@ -96,9 +96,9 @@ export async function insertBatch(
   const { rows } = await tx.query<BatchRow>(
     `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at,
        source, file_name, upload, processed, status, started_at, completed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-       case when $14 >= $6 then 'completed' else 'queued' end,
-       case when $14 >= $6 then now() end, case when $14 >= $6 then now() end)
+     values ($1, $2, $3, $4, $5, $6::int, $7, $8, $9, $10, $11, $12, $13, $14::int,
+       case when $14::int >= $6::int then 'completed' else 'queued' end,
+       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end)
      returning *`,
     [
       batch.id,
