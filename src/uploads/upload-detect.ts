@@ -163,6 +163,9 @@ function pickColumn(scores: ColumnScore[], names: string[] | null, kind: ItemKin
 export function detectLayout(records: string[][], delimiter: string | null, given: GivenLayout): Layout {
   const first = records[0];
   if (!first) throw new DomainError('upload_empty', 'The file holds no row');
+  if (records.length === 1 && given.header !== false && !first.some((v) => looksLikeData(v, given.country))) {
+    throw new DomainError('upload_empty', 'The file holds one row, and it looks like a header: there is no data row');
+  }
   const width = Math.max(...records.map((r) => r.length));
   const country = given.country;
   // Is the first row a header? When asked; when a column is named that is one of its fields; else when

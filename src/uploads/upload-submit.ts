@@ -19,6 +19,7 @@ import {
   type DelimiterName,
   detectDelimiter,
   detectLayout,
+  MAX_RECORD_CHARS,
   type GivenLayout,
   sampleRecords,
 } from './upload-detect.js';
@@ -59,14 +60,30 @@ function csvError(err: unknown): unknown {
 
 async function readUpload(req: UploadRequest, sink: ReturnType<typeof stagingSink> | null) {
   const bytes = new UploadBytes(req.body, req.limits.maxBytes);
-  const head = await bytes.head(HEAD_BYTES);
+  let head = await bytes.head(HEAD_BYTES);
   const { encoding, bom } = sniffEncoding(head);
-  const headText = new TextDecoder(encoding).decode(head);
-  checkText(headText);
-  if (headText.trim() === '') throw new DomainError('upload_empty', 'The file holds no row');
-  const complete = bytes.ended;
-  const delimiter = req.given.delimiter ? DELIMITERS[req.given.delimiter] : detectDelimiter(headText, complete);
-  const layout = detectLayout(sampleRecords(headText, complete, delimiter), delimiter, req.given);
+  let layout: ReturnType<typeof detectLayout> | undefined;
+  let delimiter: string | null = null;
+  // Detection looks at the first HEAD_BYTES characters; when they hold fewer than two whole rows (long rows),
+  // at enough of the file for a row of the largest size allowed.
+  for (const size of [HEAD_BYTES, MAX_RECORD_CHARS + HEAD_BYTES]) {
+    if (size > HEAD_BYTES) head = await bytes.head(size);
+    const decoded = new TextDecoder(encoding).decode(head);
+    const headText = decoded.slice(0, size);
+    checkText(headText.slice(0, HEAD_BYTES));
+    if (headText.trim() === '') throw new DomainError('upload_empty', 'The file holds no row');
+    const complete = bytes.ended && headText.length === decoded.length;
+    try {
+      delimiter = req.given.delimiter ? DELIMITERS[req.given.delimiter] : detectDelimiter(headText, complete);
+      const records = sampleRecords(headText, complete, delimiter);
+      if (records.length < 2 && !complete && size === HEAD_BYTES) continue;
+      layout = detectLayout(records, delimiter, req.given);
+      break;
+    } catch (err) {
+      throw csvError(err);
+    }
+  }
+  if (!layout) throw new DomainError('upload_malformed', 'The first rows of the file cannot be read');
   const kind = layout.kind;
   const parser = parse(csvOptions(delimiter));
   const text = Readable.from(decodeText(bytes.rest(), encoding));

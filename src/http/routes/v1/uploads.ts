@@ -102,9 +102,11 @@ export default routes(async (app, { ctx, rateLimits }) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > uploads.maxBytes + (request.isMultipart() ? MULTIPART_OVERHEAD : 0)) {
+        reply.header('Connection', 'close');
         throw new ApiError('upload_too_large', `The file is larger than ${uploads.maxBytes} bytes (UPLOAD_MAX_BYTES)`);
       }
       if (reading >= uploads.concurrency) {
+        reply.header('Connection', 'close');
         throw new ApiError('service_unavailable', 'This server is reading as many uploads as it takes at once; retry shortly', {
           headers: { 'Retry-After': '5' },
         });
@@ -128,6 +130,10 @@ export default routes(async (app, { ctx, rateLimits }) => {
           fileName = file.filename;
         } else {
           body = request.body as Readable;
+          // A body another parser already read (JSON, a form) is not a file.
+          if (typeof body?.[Symbol.asyncIterator] !== 'function') {
+            throw new ApiError('unsupported_media_type', `Send the file as multipart/form-data or as ${RAW_TYPES.join(', ')}`);
+          }
         }
         fileName = cleanFileName(options.filename ?? fileName);
         const level = options.level ?? 'basic';
@@ -172,6 +178,10 @@ export default routes(async (app, { ctx, rateLimits }) => {
         }
         request.log.info({ batch_id: outcome.body.batch_id, total: outcome.body.total, file: fileName }, 'upload accepted');
         return reply.code(202).send(outcome.body as never);
+      } catch (err) {
+        // The rest of the body may still be coming: the connection ends with the answer, not after the file.
+        reply.header('Connection', 'close');
+        throw err;
       } finally {
         reading--;
       }
