@@ -171,7 +171,10 @@ export function detectLayout(records: string[][], delimiter: string | null, give
   // Is the first row a header? When asked; when a column is named that is one of its fields; else when
   // none of its fields looks like an item and some later row has one.
   let header = given.header;
-  if (header === undefined && given.column !== undefined && !/^\d+$/.test(given.column)) header = first.includes(given.column);
+  if (header === undefined && given.column !== undefined && !/^\d+$/.test(given.column)) {
+    const wanted = given.column.trim().toLowerCase();
+    if (first.some((v) => v.trim().toLowerCase() === wanted)) header = true;
+  }
   if (header === undefined) {
     header =
       !first.some((v) => looksLikeData(v, country)) && records.slice(1).some((r) => r.some((v) => looksLikeData(v, country)));
