@@ -14,7 +14,8 @@ export interface RowPart {
   part: number;
   /** 1-based data row number of the part's first row. */
   firstRow: number;
-  fields: string[][];
+  /** The rows' fields as a JSON array of arrays (each row is made text as soon as it is read). */
+  fields: string;
   /** The item of each row, or -1. */
   seqs: number[];
   /** The earlier row whose item each row repeats, or 0. */
@@ -25,6 +26,8 @@ export interface RowPart {
 export interface UploadSink {
   rows(part: RowPart): Promise<void>;
   items(chunk: number, items: PlannedItem[]): Promise<void>;
+  /** Waits for every write to end (and throws the first that failed). */
+  flush(): Promise<void>;
 }
 
 export interface ReadCounts {
@@ -55,8 +58,9 @@ export interface ReadOptions {
   sink: UploadSink | null;
 }
 
-const PART_ROWS = 1000;
-const PART_CHARS = 256 * 1024;
+// Small parts: a row's text is garbage once its part is written, and short-lived garbage is cheap.
+const PART_ROWS = 250;
+const PART_CHARS = 64 * 1024;
 const SHOWN = { malformed: 20, sample: 5 };
 /** Emails are planned by domain within windows of this many items, so that memory stays bounded. */
 const EMAIL_WINDOW = 20_000;
@@ -123,12 +127,14 @@ export async function readRows(records: AsyncIterable<string[]>, options: ReadOp
   let firstRow = new Int32Array(1024);
   const items = new ItemChunks(layout.kind, options.chunkSize, sink);
   let part = emptyPart(0, 1);
+  let texts: string[] = [];
   let partChars = 0;
   let skipHeader = layout.header;
 
   const flushPart = async () => {
-    if (part.fields.length > 0) await sink?.rows(part);
+    if (texts.length > 0) await sink?.rows({ ...part, fields: `[${texts.join(',')}]` });
     part = emptyPart(part.part + 1, report.rows + 1);
+    texts = [];
     partChars = 0;
   };
 
@@ -184,15 +190,17 @@ export async function readRows(records: AsyncIterable<string[]>, options: ReadOp
       if (report.malformed_rows.length < SHOWN.malformed) report.malformed_rows.push({ row, reason: issue, detail });
     }
     if (report.sample.length < SHOWN.sample) report.sample.push({ row, fields, value: value ?? null });
-    part.fields.push(fields);
+    const text = JSON.stringify(fields);
+    texts.push(text);
     part.seqs.push(seq);
     part.duplicateOf.push(duplicateOf);
     part.issues.push(issue);
-    for (const f of fields) partChars += f.length + 3;
-    if (part.fields.length >= PART_ROWS || partChars >= PART_CHARS) await flushPart();
+    partChars += text.length;
+    if (texts.length >= PART_ROWS || partChars >= PART_CHARS) await flushPart();
   }
   await flushPart();
   await items.flush();
+  await sink?.flush();
   report.chunks = items.chunks;
   if (report.rows === 0) throw new DomainError('upload_empty', 'The file holds no data row (only a header, or nothing)');
   return report;
@@ -201,7 +209,7 @@ export async function readRows(records: AsyncIterable<string[]>, options: ReadOp
 const emptyPart = (part: number, firstRow: number): RowPart => ({
   part,
   firstRow,
-  fields: [],
+  fields: '',
   seqs: [],
   duplicateOf: [],
   issues: [],

@@ -6,17 +6,41 @@ import { insertItemChunk } from '../batches/batch-repo.js';
 import type { PlannedItem } from '../batches/batch-plan.js';
 import type { RowIssue, RowPart, UploadSink } from './upload-read.js';
 
-export function stagingSink(db: Queryable, batchId: string, createdAt: Date): UploadSink {
+/** Writes in flight at once: the file goes on being read while the store writes the parts before. */
+const IN_FLIGHT = 4;
+
+export function stagingSink(db: Queryable, batchId: string, createdAt: Date): UploadSink & { settle(): Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  let failed: unknown;
+  const write = async (work: () => Promise<unknown>) => {
+    if (failed) throw failed;
+    while (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    if (failed) throw failed;
+    const done: Promise<void> = work().then(
+      () => void pending.delete(done),
+      (err) => {
+        pending.delete(done);
+        failed ??= err;
+      },
+    );
+    pending.add(done);
+  };
   return {
-    async rows(part) {
-      await db.query(
-        `insert into upload_rows (created_at, batch_id, part, first_row, fields, seqs, duplicate_of, issues)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [createdAt, batchId, part.part, part.firstRow, JSON.stringify(part.fields), part.seqs, part.duplicateOf, part.issues],
-      );
+    rows: (part) =>
+      write(() =>
+        db.query(
+          `insert into upload_rows (created_at, batch_id, part, first_row, fields, seqs, duplicate_of, issues)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [createdAt, batchId, part.part, part.firstRow, part.fields, part.seqs, part.duplicateOf, part.issues],
+        ),
+      ),
+    items: (chunk: number, items: PlannedItem[]) => write(() => insertItemChunk(db, batchId, createdAt, chunk, items)),
+    async flush() {
+      await Promise.all(pending);
+      if (failed) throw failed;
     },
-    async items(chunk: number, items: PlannedItem[]) {
-      await insertItemChunk(db, batchId, createdAt, chunk, items);
+    async settle() {
+      await Promise.allSettled(pending);
     },
   };
 }
@@ -32,7 +56,7 @@ export async function* uploadParts(
   db: Queryable,
   batch: { id: string; created_at: Date },
   perQuery = 8,
-): AsyncGenerator<RowPart> {
+): AsyncGenerator<Omit<RowPart, 'fields'> & { fields: string[][] }> {
   for (let from = 0; ; from += perQuery) {
     const { rows } = await db.query<{
       part: number;

@@ -23,7 +23,7 @@ import {
   type GivenLayout,
   sampleRecords,
 } from './upload-detect.js';
-import { type ReadReport, readRows } from './upload-read.js';
+import { type ReadReport, readRows, type UploadSink } from './upload-read.js';
 import { dropStaged, stagingSink } from './upload-repo.js';
 
 export interface UploadRequest {
@@ -58,7 +58,7 @@ function csvError(err: unknown): unknown {
   return new DomainError('upload_malformed', `The file cannot be read as CSV${at}: ${(err as Error).message}`);
 }
 
-async function readUpload(req: UploadRequest, sink: ReturnType<typeof stagingSink> | null) {
+async function readUpload(req: UploadRequest, sink: UploadSink | null) {
   const bytes = new UploadBytes(req.body, req.limits.maxBytes);
   let head = await bytes.head(HEAD_BYTES);
   const { encoding, bom } = sniffEncoding(head);
@@ -144,8 +144,9 @@ export async function receiveUpload(db: Db, queue: JobQueue, req: UploadRequest)
   }
   const id = newId('bat');
   const createdAt = new Date();
+  const sink = stagingSink(db, id, createdAt);
   try {
-    const { info, report, digest } = await readUpload(req, stagingSink(db, id, createdAt));
+    const { info, report, digest } = await readUpload(req, sink);
     const settings: BatchSettings = {
       ...req.settings,
       kind: info.kind,
@@ -176,6 +177,8 @@ export async function receiveUpload(db: Db, queue: JobQueue, req: UploadRequest)
     if (outcome.replayed) await dropStaged(db, id, createdAt);
     return { dryRun: false, ...outcome };
   } catch (err) {
+    // Writes still in flight end first, so that none lands after the clean-up.
+    await sink.settle();
     await dropStaged(db, id, createdAt).catch(() => {});
     throw err;
   }

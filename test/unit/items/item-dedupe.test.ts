@@ -123,3 +123,21 @@ describe('ItemKeys', () => {
     expect(keys.size).toBe(3);
   });
 });
+
+describe('ItemKeys over many numbers', () => {
+  it('agrees with a Set on generated E.164 keys (growing the table on the way)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 999_999_999_999_999 }), { maxLength: 3000 }), (numbers) => {
+        const keys = new ItemKeys();
+        const seen = new Map<number, number>();
+        numbers.forEach((n, i) => {
+          const first = keys.firstOrAdd(`+${n}`, i);
+          expect(first).toBe(seen.get(n) ?? -1);
+          if (!seen.has(n)) seen.set(n, i);
+        });
+        expect(keys.size).toBe(seen.size);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
