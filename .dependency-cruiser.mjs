@@ -1,6 +1,6 @@
 // Folder rules for src/, checked by `npm run lint:deps` (dependency-cruiser). Only imports made from src/ are
 // judged: tests and bench may import anything. Type-only imports count like any other.
-const DOMAIN = '(phone|email|batches|webhooks|accounts|items|limits|net|db|lib|queue|worker)';
+const DOMAIN = '(phone|email|batches|uploads|webhooks|accounts|items|limits|net|db|lib|queue|worker)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

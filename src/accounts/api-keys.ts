@@ -1,7 +1,7 @@
 // API keys: random, prefixed, shown once. Only a SHA-256 hash and a short visible prefix are stored.
 // The keys carry 192 random bits, so a fast hash is enough: there is nothing to brute-force.
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { sha256Hex } from '../lib/canonical-json.js';
 import { newId } from '../lib/ids.js';
 
@@ -49,19 +49,52 @@ export async function listKeys(db: Queryable, accountId: string): Promise<ApiKey
  * Revokes a key (idempotent); undefined when there is no such key. Every process's key cache is told
  * (NOTIFY on the key's hash) once the revocation is committed.
  */
-export async function revokeKey(db: Queryable, keyId: string): Promise<{ info: ApiKeyInfo; keyHash: string } | undefined> {
+export async function revokeKey(
+  db: Queryable,
+  keyId: string,
+  accountId?: string,
+): Promise<{ info: ApiKeyInfo; keyHash: string } | undefined> {
   // One statement: the notice is sent when the revocation commits, never without it.
   const { rows } = await db.query<ApiKeyInfo & { key_hash: string; notified: unknown }>(
     `with revoked as (
-       update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${COLUMNS}, key_hash
+       update api_keys set revoked_at = coalesce(revoked_at, now())
+       where id = $1 and ($3::text is null or account_id = $3) returning ${COLUMNS}, key_hash
      )
      select revoked.*, pg_notify($2, revoked.key_hash) as notified from revoked`,
-    [keyId, KEY_CHANNEL],
+    [keyId, KEY_CHANNEL, accountId ?? null],
   );
   const row = rows[0];
   if (!row) return undefined;
   const { key_hash: keyHash, notified: _notified, ...info } = row;
   return { info, keyHash };
+}
+
+export type OwnRevocation =
+  | { status: 'revoked'; info: ApiKeyInfo; keyHash: string }
+  | { status: 'not_found' }
+  | { status: 'last_active'; info: ApiKeyInfo };
+
+/**
+ * An account revoking one of its own keys (another account's is not found). Its last active key is kept, so
+ * that an account cannot lock itself out (the operator can still revoke it). Revocations of one account take
+ * turns (its row is locked), so two of them cannot both take the last two keys.
+ */
+export async function revokeOwnKey(db: Db, accountId: string, keyId: string): Promise<OwnRevocation> {
+  return db.transaction(async (tx) => {
+    await tx.query('select id from accounts where id = $1 for update', [accountId]);
+    const { rows } = await tx.query<ApiKeyInfo & { others: number }>(
+      `select ${COLUMNS}, (select count(*)::int from api_keys o where o.account_id = $2 and o.id <> $1 and o.revoked_at is null) as others
+       from api_keys where id = $1 and account_id = $2`,
+      [keyId, accountId],
+    );
+    const found = rows[0];
+    if (!found) return { status: 'not_found' } as const;
+    const { others, ...info } = found;
+    if (!info.revoked_at && others === 0) return { status: 'last_active', info } as const;
+    const revoked = await revokeKey(tx, keyId, accountId);
+    if (!revoked) return { status: 'not_found' } as const;
+    return { status: 'revoked', ...revoked } as const;
+  });
 }
 
 export type KeyLookup =

@@ -6,6 +6,8 @@ export interface PlannedItem {
   seq: number;
   chunk: number;
   input: string;
+  /** The fallback country of this item when it has its own (an upload's country column). */
+  country?: string | null;
 }
 
 function domainOf(email: string): string {

@@ -4,6 +4,28 @@ import type { Queryable } from '../db/db.js';
 import type { PlannedItem } from './batch-plan.js';
 
 export type BatchKind = 'phone' | 'email';
+/** How the batch came: a list sent to validate-async, or an uploaded file. */
+export type BatchSource = 'api' | 'upload';
+
+/** What an upload batch keeps of its file (written by src/uploads). */
+export interface UploadInfo {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  bom: boolean;
+  /** null: one value a line. */
+  delimiter: 'comma' | 'semicolon' | 'tab' | 'pipe' | null;
+  header: boolean;
+  /** The names of the output's columns: the header's, or column_1, column_2... */
+  columns: string[];
+  column: { index: number; name: string };
+  kind: BatchKind;
+  country: string | null;
+  country_column: { index: number; name: string } | null;
+  rows: number;
+  distinct: number;
+  duplicates: number;
+  malformed: number;
+  empty: number;
+}
 export const BATCH_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
@@ -31,6 +53,11 @@ export interface BatchRow {
   started_at: Date | null;
   completed_at: Date | null;
   purged_at: Date | null;
+  source: BatchSource;
+  /** An upload's file name, as sent. */
+  file_name: string | null;
+  /** An upload's options as detected or given, and its counts. */
+  upload: UploadInfo | null;
 }
 
 export interface NewBatch {
@@ -44,12 +71,35 @@ export interface NewBatch {
   webhookUrl: string | null;
   webhookSecret: string | null;
   createdAt: Date;
+  source?: BatchSource;
+  fileName?: string | null;
+  upload?: UploadInfo | null;
 }
 
-export async function insertBatch(tx: Queryable, batch: NewBatch, items: PlannedItem[]): Promise<void> {
-  await tx.query(
-    `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+/** Results known at submission (garbage), written with the batch: a row per chunk, under round -1. */
+export interface AnsweredChunk {
+  chunk: number;
+  results: { seq: number; json: string }[];
+}
+
+/**
+ * Writes the batch, its items (unless written already: an upload writes them as it reads the file) and the
+ * results known at once. A batch whose every item is answered so is completed from the start.
+ */
+export async function insertBatch(
+  tx: Queryable,
+  batch: NewBatch,
+  items: PlannedItem[],
+  answered: AnsweredChunk[] = [],
+): Promise<BatchRow> {
+  const processed = answered.reduce((n, a) => n + a.results.length, 0);
+  const { rows } = await tx.query<BatchRow>(
+    `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at,
+       source, file_name, upload, processed, status, started_at, completed_at)
+     values ($1, $2, $3, $4, $5, $6::int, $7, $8, $9, $10, $11, $12, $13, $14::int,
+       case when $14::int >= $6::int then 'completed' else 'queued' end,
+       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end)
+     returning *`,
     [
       batch.id,
       batch.accountId,
@@ -61,6 +111,10 @@ export async function insertBatch(tx: Queryable, batch: NewBatch, items: Planned
       batch.webhookUrl,
       batch.webhookSecret,
       batch.createdAt,
+      batch.source ?? 'api',
+      batch.fileName ?? null,
+      batch.upload ? JSON.stringify(batch.upload) : null,
+      processed,
     ],
   );
   const chunks = new Map<number, PlannedItem[]>();
@@ -69,15 +123,29 @@ export async function insertBatch(tx: Queryable, batch: NewBatch, items: Planned
     if (list) list.push(item);
     else chunks.set(item.chunk, [item]);
   }
-  for (const [chunk, list] of chunks) {
-    await tx.query('insert into batch_items (created_at, batch_id, chunk, seqs, inputs) values ($1, $2, $3, $4, $5)', [
-      batch.createdAt,
-      batch.id,
-      chunk,
-      list.map((x) => x.seq),
-      list.map((x) => x.input),
-    ]);
+  for (const [chunk, list] of chunks) await insertItemChunk(tx, batch.id, batch.createdAt, chunk, list);
+  for (const { chunk, results } of answered) {
+    await tx.query(
+      `insert into batch_results (created_at, batch_id, chunk, round, seqs, results) values ($1, $2, $3, -1, $4, $5)`,
+      [batch.createdAt, batch.id, chunk, results.map((r) => r.seq), `[${results.map((r) => r.json).join(',')}]`],
+    );
   }
+  return rows[0] as BatchRow;
+}
+
+/** One chunk's items, in ascending seq order; `countries` only when some item has a country of its own. */
+export async function insertItemChunk(
+  db: Queryable,
+  batchId: string,
+  createdAt: Date,
+  chunk: number,
+  items: PlannedItem[],
+): Promise<void> {
+  const countries = items.some((x) => x.country) ? items.map((x) => x.country ?? null) : null;
+  await db.query(
+    'insert into batch_items (created_at, batch_id, chunk, seqs, inputs, countries) values ($1, $2, $3, $4, $5, $6)',
+    [createdAt, batchId, chunk, items.map((x) => x.seq), items.map((x) => x.input), countries],
+  );
 }
 
 export async function getBatch(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<BatchRow | undefined> {
@@ -85,10 +153,14 @@ export async function getBatch(db: Queryable, id: string, options: { forUpdate?:
   return rows[0];
 }
 
-/** Items of a chunk that have no result yet, in input order. */
-export async function pendingItems(db: Queryable, batch: BatchRow, chunk: number): Promise<{ seq: number; input: string }[]> {
-  const { rows } = await db.query<{ seq: number; input: string }>(
-    `select t.seq, t.input from batch_items i, unnest(i.seqs, i.inputs) as t(seq, input)
+/** Items of a chunk that have no result yet, in input order, with their own country if they have one. */
+export async function pendingItems(
+  db: Queryable,
+  batch: BatchRow,
+  chunk: number,
+): Promise<{ seq: number; input: string; country: string | null }[]> {
+  const { rows } = await db.query<{ seq: number; input: string; country: string | null }>(
+    `select t.seq, t.input, t.country from batch_items i, unnest(i.seqs, i.inputs, i.countries) as t(seq, input, country)
      where i.batch_id = $1 and i.created_at = $2 and i.chunk = $3
        and t.seq <> all (coalesce(
          (select array_agg(s) from batch_results r, unnest(r.seqs) as s
@@ -220,6 +292,26 @@ export async function itemsWithResults(
     [batch.id, batch.created_at],
   );
   return items.rows.map((item) => ({ ...item, result: bySeq[item.seq] ?? null }));
+}
+
+/** A chunk's result rows (every round). */
+export async function chunkResults(db: Queryable, batch: BatchRow, chunk: number): Promise<ResultRow[]> {
+  const { rows } = await db.query<ResultRow>(
+    'select seqs, results from batch_results where batch_id = $1 and created_at = $2 and chunk = $3',
+    [batch.id, batch.created_at, chunk],
+  );
+  return rows;
+}
+
+/** The chunk of every item, by seq. */
+export async function chunkOfItems(db: Queryable, batch: BatchRow): Promise<Int32Array> {
+  const out = new Int32Array(batch.total).fill(-1);
+  const { rows } = await db.query<{ chunk: number; seqs: number[] }>(
+    'select chunk, seqs from batch_items where batch_id = $1 and created_at = $2',
+    [batch.id, batch.created_at],
+  );
+  for (const row of rows) for (const seq of row.seqs) if (seq < out.length) out[seq] = row.chunk;
+  return out;
 }
 
 export async function listBatches(

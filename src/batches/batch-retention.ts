@@ -1,10 +1,10 @@
-// Retention: items and results live in one partition per UTC day of their batch's creation. Partitions are
+// Retention: items, results and uploaded rows live in one partition per UTC day of their batch's creation. Partitions are
 // made a few days ahead; a day's partitions are dropped whole once every batch in them is older than the
 // retention period, and those batches are marked purged (they answer 410 from then on).
 import type { Db, Queryable } from '../db/db.js';
 
 const DAY_MS = 86_400_000;
-const TABLES = ['batch_items', 'batch_results'] as const;
+const TABLES = ['batch_items', 'batch_results', 'upload_rows'] as const;
 const LOCK_KEY = 7_413_202; // arbitrary, constant: "sieve retention"
 
 const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS;

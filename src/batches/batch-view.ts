@@ -1,14 +1,23 @@
 // What clients see of a batch: the status object of the phone batch API and the email bulk and batch API, and the CSV columns of its results.
-import type { BatchRow } from './batch-repo.js';
+import type { BatchRow, UploadInfo } from './batch-repo.js';
+
+/** What answers show of an upload's stored options and counts (its column names and BOM are for results.csv). */
+export function uploadSummary(upload: UploadInfo) {
+  const { columns: _columns, bom: _bom, ...shown } = upload;
+  return shown;
+}
 
 export function batchStatus(batch: BatchRow, ttlDays: number) {
   return {
     batch_id: batch.id,
     kind: batch.kind,
+    source: batch.source,
+    file_name: batch.file_name,
+    upload: batch.upload ? uploadSummary(batch.upload) : null,
     status: batch.status,
     total: batch.total,
     processed: batch.processed,
-    progress: Math.round((batch.processed / batch.total) * 1000) / 1000,
+    progress: batch.total === 0 ? 1 : Math.round((batch.processed / batch.total) * 1000) / 1000,
     level: batch.level,
     created_at: batch.created_at,
     started_at: batch.started_at,

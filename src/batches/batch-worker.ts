@@ -32,11 +32,17 @@ export interface BatchWorkerDeps {
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
 const PHONE_SLICE = 100;
 
-async function checkPhones(inputs: string[], country: string | undefined, signal: AbortSignal): Promise<string[]> {
+/** An item's own country (an upload's country column) comes before the batch's. */
+async function checkPhones(
+  items: { input: string; country: string | null }[],
+  country: string | undefined,
+  signal: AbortSignal,
+): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 0; i < inputs.length; i += PHONE_SLICE) {
+  for (let i = 0; i < items.length; i += PHONE_SLICE) {
     if (signal.aborted) throw new Error('stopped: the worker is shutting down');
-    for (const input of inputs.slice(i, i + PHONE_SLICE)) out.push(JSON.stringify(validatePhone(input, country)));
+    for (const item of items.slice(i, i + PHONE_SLICE))
+      out.push(JSON.stringify(validatePhone(item.input, item.country ?? country)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return out;
@@ -63,11 +69,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let retry: number[] = [];
       let retryAfter = 0;
       if (batch.kind === 'phone') {
-        const json = await checkPhones(
-          items.map((i) => i.input),
-          batch.options.country,
-          ctx.signal,
-        );
+        const json = await checkPhones(items, batch.options.country, ctx.signal);
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
         const { results } = await deps.email.validateMany(

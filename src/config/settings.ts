@@ -213,6 +213,36 @@ export const settings = {
       description: '`validate-bulk` calls a minute per API key',
     }),
   },
+  uploads: {
+    maxBytes: int({
+      env: 'UPLOAD_MAX_BYTES',
+      default: 100 * 1024 * 1024,
+      min: 1024,
+      description:
+        'largest file `POST /api/v1/uploads` takes (`413 upload_too_large` beyond); read as a stream, never whole in memory',
+    }),
+    maxRows: int({
+      env: 'UPLOAD_MAX_ROWS',
+      default: 1_000_000,
+      min: 1,
+      max: 10_000_000,
+      description: 'data rows one upload may hold (`413 upload_too_many_rows` beyond)',
+    }),
+    concurrency: int({
+      env: 'UPLOAD_CONCURRENCY',
+      default: 2,
+      min: 1,
+      max: 64,
+      description:
+        'uploads one API process reads at once (`503` with `Retry-After` beyond); each holds the keys of its distinct items',
+    }),
+    perMinute: int({
+      env: 'RATE_LIMIT_UPLOADS_PER_MINUTE',
+      default: 10,
+      min: 1,
+      description: 'uploads a minute per API key (dry runs included)',
+    }),
+  },
   redisUrl: text({
     env: 'REDIS_URL',
     secret: true,

@@ -11,7 +11,7 @@ import { createDomainResolver, type DomainInfo } from './email-dns.js';
 import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
 import type { EmailResult } from './email-schema.js';
 import { parseAddress, type ParsedAddress } from './email-syntax.js';
-import { decide, type Flags } from './email-verdict.js';
+import { decide, type Flags, syntaxFailure } from './email-verdict.js';
 import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
 import type { Logger } from '../lib/logger.js';
 
@@ -30,8 +30,6 @@ export interface EmailValidator {
     options: EmailCheckOptions & { signal?: AbortSignal },
   ): Promise<{ results: EmailResult[]; concurrency: number }>;
 }
-
-const NO_FLAGS: Flags = { disposable: false, role: false, free: false, suggestion: null };
 
 type Good = Extract<ParsedAddress, { ok: true }>;
 
@@ -163,19 +161,7 @@ export function createEmailValidator(deps: {
     }
 
     const results = parsed.map(({ input, syntax }): EmailResult => {
-      if (!syntax.ok) {
-        return decide({
-          input,
-          syntax,
-          flags: NO_FLAGS,
-          domain: null,
-          smtpRequested: options.smtpCheck,
-          probe: null,
-          catchAll: null,
-          retryAfterSeconds: config.smtpRetryAfterSeconds,
-          checkedAt,
-        });
-      }
+      if (!syntax.ok) return syntaxFailure(input, syntax, options.smtpCheck, checkedAt);
       const hit = found.get(syntax.normalized);
       if (hit) return { ...hit, email: input, cached: true };
       return { ...(fresh.get(syntax.normalized) as EmailResult), email: input };

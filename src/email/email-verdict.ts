@@ -137,3 +137,21 @@ export function decide(f: Facts): EmailResult {
     checked_at: f.checkedAt.toISOString(),
   };
 }
+
+const NO_FLAGS: Flags = { disposable: false, role: false, free: false, suggestion: null };
+
+/** The result of an address that fails the syntax check (no look-up, no probe): the same wherever it is asked. */
+export function syntaxFailure(input: string, syntax: ParsedAddress, smtpRequested: boolean, checkedAt: Date): EmailResult {
+  return decide({
+    input,
+    syntax,
+    flags: NO_FLAGS,
+    domain: null,
+    smtpRequested,
+    probe: null,
+    catchAll: null,
+    // Never used: retry_after is only given to unknown results.
+    retryAfterSeconds: 0,
+    checkedAt,
+  });
+}

@@ -23,6 +23,14 @@ const DOMAIN_STATUS = {
   webhook_url_invalid: 422,
   webhook_url_forbidden: 422,
   webhook_url_unresolvable: 422,
+  upload_empty: 422,
+  upload_not_text: 422,
+  upload_no_column: 422,
+  upload_row_too_large: 422,
+  upload_malformed: 422,
+  upload_too_large: 413,
+  upload_too_many_rows: 413,
+  last_active_key: 409,
 } as const satisfies Record<DomainErrorCode, number>;
 
 export const ERROR_STATUS = {

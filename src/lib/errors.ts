@@ -16,6 +16,22 @@ export const DOMAIN_ERROR_CODES = [
   'webhook_url_invalid',
   'webhook_url_forbidden',
   'webhook_url_unresolvable',
+  /** Uploads: the file holds no data row. */
+  'upload_empty',
+  /** Uploads: the file is not text (binary, a spreadsheet workbook, an encoding that cannot be read). */
+  'upload_not_text',
+  /** Uploads: no column holds phone numbers or email addresses (or the one given does not exist). */
+  'upload_no_column',
+  /** Uploads: one row is longer than 1 MB (often a quote that is never closed). */
+  'upload_row_too_large',
+  /** Uploads: the file cannot be read as CSV (a quote left open at the end). */
+  'upload_malformed',
+  /** Uploads: the file is larger than UPLOAD_MAX_BYTES. */
+  'upload_too_large',
+  /** Uploads: the file has more data rows than UPLOAD_MAX_ROWS. */
+  'upload_too_many_rows',
+  /** Keys: the last active key of an account cannot be revoked by itself. */
+  'last_active_key',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -152,6 +152,21 @@ function parse(input: string, country: string | undefined): lib.PhoneNumber | Ph
   }
 }
 
+/**
+ * What makes two inputs the same number: `+`, the country code and the national number (then `;ext=` and the
+ * extension, if any) once parsed with the fallback `country`: the E.164 form. `null` when the input cannot be
+ * a number at all (no digits, or not read as one by the library: validatePhone's reason `not_a_number`);
+ * `undefined` when parsing refused it for another reason (no country code, too short...), so that only its
+ * spelling tells it apart.
+ */
+export function phoneIdentity(input: string, country?: string): string | null | undefined {
+  const parsed = parse(input, country);
+  if (typeof parsed === 'string') return parsed === 'not_a_number' ? null : undefined;
+  const extension = parsed.getExtension();
+  const e164 = `+${parsed.getCountryCodeOrDefault()}${util.getNationalSignificantNumber(parsed)}`;
+  return extension ? `${e164};ext=${extension}` : e164;
+}
+
 export function validatePhone(input: string, country?: string): PhoneResult {
   const parsed = parse(input, country);
   if (typeof parsed === 'string') return invalid(input, parsed);

@@ -42,10 +42,23 @@ describe('POST /api/v1/validate (phone)', () => {
 
   it('an invalid number is still a 200 with a reason, and it is charged: it was validated', async () => {
     const { api_key } = await t.createAccount(2);
+    const res = await t.api(api_key, 'POST', '/api/v1/validate', { phone: '+33 1' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ valid: false, reason: 'too_short', confidence: 'unknown' });
+    expect(res.headers['x-credits-charged']).toBe('1');
+    expect((await balance(api_key)).credits_remaining).toBe(1);
+  });
+
+  it('garbage (no number at all) is answered with not_a_number and costs nothing', async () => {
+    const { api_key } = await t.createAccount(2);
     const res = await t.api(api_key, 'POST', '/api/v1/validate', { phone: 'not a phone' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ valid: false, reason: 'not_a_number', confidence: 'unknown' });
-    expect((await balance(api_key)).credits_remaining).toBe(1);
+    expect(res.headers['x-credits-charged']).toBe('0');
+    expect(res.headers['x-credits-remaining']).toBe('2');
+    const account = await balance(api_key);
+    expect(account.credits_remaining).toBe(2);
+    expect(account.ledger).toHaveLength(1); // the grant only
   });
 
   it('402 insufficient_credits when the balance is empty, and nothing is written', async () => {
@@ -95,18 +108,32 @@ describe('POST /api/v1/validate (phone)', () => {
 });
 
 describe('POST /api/v1/validate-bulk (phones)', () => {
-  it('deduplicates by the exact string, charges once per distinct item, keeps first-seen order', async () => {
+  it('deduplicates by the E.164 form, charges once per distinct number and nothing for garbage, keeps first-seen order', async () => {
     const { api_key } = await t.createAccount(100);
     const phones = ['+33612345678', '+14155552671', '+33612345678', '+33 6 12 34 56 78', 'garbage', '+14155552671'];
     const res = await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ batch_size: 6, processed: 4, credits_remaining: 96, concurrency: 1 });
+    expect(body).toMatchObject({ batch_size: 6, processed: 3, credits_charged: 2, credits_remaining: 98, concurrency: 1 });
     expect(typeof body.elapsed_ms).toBe('number');
-    expect(body.results.map((r: any) => r.input)).toEqual(['+33612345678', '+14155552671', '+33 6 12 34 56 78', 'garbage']);
-    expect(body.results.map((r: any) => r.valid)).toEqual([true, true, true, false]);
+    expect(body.results.map((r: any) => r.input)).toEqual(['+33612345678', '+14155552671', 'garbage']);
+    expect(body.results.map((r: any) => r.valid)).toEqual([true, true, false]);
+    expect(body.results[2].reason).toBe('not_a_number');
     const account = await balance(api_key);
-    expect(account.ledger[0]).toMatchObject({ kind: 'debit', amount: -4, reason: 'validate-bulk phones' });
+    expect(account.ledger[0]).toMatchObject({ kind: 'debit', amount: -2, reason: 'validate-bulk phones' });
+  });
+
+  it('three spellings of one number with its country are one item and one credit; garbage alone costs nothing', async () => {
+    const { api_key } = await t.createAccount(10);
+    const res = await t.api(api_key, 'POST', '/api/v1/validate-bulk', {
+      phones: ['+33612345678', '+33 6 12 34 56 78', '0612345678'],
+      country: 'FR',
+    });
+    expect(res.json()).toMatchObject({ batch_size: 3, processed: 1, credits_charged: 1, credits_remaining: 9 });
+    expect(res.json().results[0]).toMatchObject({ input: '+33612345678', valid: true });
+    const junk = await t.api(api_key, 'POST', '/api/v1/validate-bulk', { phones: ['hello', 'n/a', 'hello'] });
+    expect(junk.json()).toMatchObject({ batch_size: 3, processed: 2, credits_charged: 0, credits_remaining: 9 });
+    expect((await balance(api_key)).ledger).toHaveLength(2); // the grant and the first debit
   });
 
   it('applies the fallback country to every national number', async () => {

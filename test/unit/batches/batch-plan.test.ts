@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planEmails, planPhones, type PlannedItem } from '../../../src/batches/batch-plan.js';
-import { distinctEmails } from '../../../src/items/item-dedupe.js';
 
 const DOMAINS = ['a.test', 'bb.test', 'mail.c.test', 'd.test', 'e.test', 'f.test'];
 const LOCALS = ['x', 'y', 'Zed', 'first.last', 'o+tag'];
@@ -179,37 +178,6 @@ describe('planEmails', () => {
         const inputs = gen.map((g) => g.text);
         expect(planEmails([...inputs], size)).toEqual(planEmails(inputs, size));
         expect(planPhones([...inputs], size)).toEqual(planPhones(inputs, size));
-      }),
-    );
-  });
-});
-
-describe('distinctEmails', () => {
-  it('dedupes on the domain case-insensitively, keeping the local part as written', () => {
-    expect(
-      distinctEmails(['A@x.test', 'a@x.test', 'A@X.TEST', 'a@X.test', 'b@y.test', 'A@x.test', 'nope', 'nope', 'NOPE']),
-    ).toEqual(['A@x.test', 'a@x.test', 'b@y.test', 'nope', 'NOPE']);
-    // Only the last @ separates the domain.
-    expect(distinctEmails(['"a@b"@x.test', '"a@b"@X.test', '"A@b"@x.test'])).toEqual(['"a@b"@x.test', '"A@b"@x.test']);
-    expect(distinctEmails([])).toEqual([]);
-  });
-
-  it('keeps the first spelling of each address, in input order, and nothing twice', () => {
-    fc.assert(
-      fc.property(genEmails, (gen) => {
-        const inputs = gen.map((g) => g.text);
-        const out = distinctEmails(inputs);
-        // What makes two generated inputs the same address: the local part as written and the domain index.
-        const key = (g: GenEmail) => (g.domain < 0 ? g.text : `${g.text.slice(0, g.text.lastIndexOf('@'))}@${g.domain}`);
-        const firsts: string[] = [];
-        const seen = new Set<string>();
-        for (const g of gen) {
-          if (seen.has(key(g))) continue;
-          seen.add(key(g));
-          firsts.push(g.text);
-        }
-        expect(out).toEqual(firsts);
-        expect(distinctEmails(out)).toEqual(out);
       }),
     );
   });

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/db.js';
 import { ID_PATTERN } from '../../../lib/ids.js';
 import { ApiError } from '../../errors.js';
 import { Nullable, NullableTimestamp, Timestamp } from '../../types.js';
+import { UploadSummary } from '../../upload-options.js';
 
 export const BatchParams = Type.Object({
   batch_id: Type.String({ pattern: ID_PATTERN('bat'), description: 'bat_ + 32 hex digits' }),
@@ -25,6 +26,11 @@ export async function ownBatch(db: Db, accountId: string, batchId: string): Prom
 export const BatchStatusSchema = Type.Object({
   batch_id: Type.String(),
   kind: Type.Union([Type.Literal('phone'), Type.Literal('email')]),
+  source: Type.Union([Type.Literal('api'), Type.Literal('upload')], {
+    description: 'api: a list sent to validate-async; upload: a file sent to uploads',
+  }),
+  file_name: Nullable(Type.String({ description: "An upload's file name" })),
+  upload: Nullable(UploadSummary),
   status: Type.Enum(BATCH_STATUSES),
   total: Type.Integer(),
   processed: Type.Integer(),

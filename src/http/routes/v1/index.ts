@@ -5,7 +5,9 @@ import cancelBatch from './cancel-batch.js';
 import getAccount from './get-account.js';
 import getBatch from './get-batch.js';
 import getUsage from './get-usage.js';
+import keys from './keys.js';
 import listBatches from './list-batches.js';
+import uploads from './uploads.js';
 import validateAsync from './validate-async.js';
 import validateBulk from './validate-bulk.js';
 import validate from './validate.js';
@@ -19,6 +21,7 @@ export const v1Routes: RoutePlugin[] = [
   validate,
   validateBulk,
   validateAsync,
+  uploads,
   getBatch,
   batchResultsCsv,
   listBatches,
@@ -26,4 +29,5 @@ export const v1Routes: RoutePlugin[] = [
   webhookEndpoints,
   webhookEndpointActions,
   webhookDeliveries,
+  keys,
 ];

@@ -20,8 +20,11 @@ export default routes((app, { ctx, rateLimits }) => {
         tags: ['batches'],
         summary: `Submit up to ${limits.batchMaxItems} phones or emails for background checking (credits for the whole batch up front)`,
         description:
-          'Send `phones` or `emails` (not both). Items are deduplicated; one credit per distinct item. Poll `status_url`, or give ' +
-          '`webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
+          'Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, ' +
+          'emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item ' +
+          'that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once ' +
+          'and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called ' +
+          'when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
         body: Type.Object(
           {
@@ -40,7 +43,9 @@ export default routes((app, { ctx, rateLimits }) => {
         response: {
           202: Type.Object({
             batch_id: Type.String(),
-            status: Type.Literal('queued'),
+            status: Type.Union([Type.Literal('queued'), Type.Literal('completed')], {
+              description: 'completed when every item was answered at once (none could be a phone number or an address)',
+            }),
             total: Type.Integer({ description: 'Distinct items' }),
             level: Type.String(),
             credits_charged: Type.Integer(),
@@ -92,6 +97,7 @@ export default routes((app, { ctx, rateLimits }) => {
         baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
         chunkSizes: { phone: ctx.config.batches.phoneChunk, email: ctx.config.batches.emailChunk },
         onDebit: ctx.webhooks.outbox.usageObserver(),
+        hooks: ctx.batchHooks,
       });
       if (outcome.replayed) {
         reply.header('Idempotent-Replayed', 'true');

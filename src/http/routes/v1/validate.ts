@@ -1,5 +1,7 @@
 import Type from 'typebox';
 import { charged } from '../../../accounts/charge.js';
+import { balanceOf } from '../../../accounts/credits.js';
+import { identify } from '../../../items/item-dedupe.js';
 import { EmailResultSchema } from '../../../email/index.js';
 import { validatePhone } from '../../../phone/phone-engine.js';
 import { PhoneResultSchema } from '../../../phone/phone-schema.js';
@@ -15,7 +17,10 @@ export default routes((app, { ctx }) => {
         operationId: 'validate',
         tags: ['validation'],
         summary: 'Validate one phone number or one email address (1 credit)',
-        description: 'Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`.',
+        description:
+          'Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an ' +
+          'address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header ' +
+          'says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it.',
         body: Type.Object(
           {
             phone: Type.Optional(PhoneField),
@@ -35,20 +40,26 @@ export default routes((app, { ctx }) => {
       const { phone, email, country, smtp_check, use_cache } = request.body;
       itemKind(request.body, 'phone', 'email');
       const fallback = fallbackCountry(country);
-      const { value, creditsRemaining } = await charged(
-        ctx.db,
-        ctx.debits,
-        {
-          accountId: principal.accountId,
-          credits: 1,
-          reason: phone !== undefined ? 'validate phone' : 'validate email',
-          reference: request.id,
-        },
-        async () =>
-          phone !== undefined
-            ? validatePhone(phone, fallback)
-            : ctx.email.validate(email as string, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true }),
-      );
+      const check = async () =>
+        phone !== undefined
+          ? validatePhone(phone, fallback)
+          : ctx.email.validate(email as string, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true });
+      // An input that cannot be a phone number or an address at all is answered for nothing.
+      const free = identify(phone !== undefined ? 'phone' : 'email', (phone ?? email) as string, fallback).garbage !== undefined;
+      const { value, creditsRemaining } = free
+        ? { value: await check(), creditsRemaining: await balanceOf(ctx.db, principal.accountId) }
+        : await charged(
+            ctx.db,
+            ctx.debits,
+            {
+              accountId: principal.accountId,
+              credits: 1,
+              reason: phone !== undefined ? 'validate phone' : 'validate email',
+              reference: request.id,
+            },
+            check,
+          );
+      reply.header('X-Credits-Charged', free ? '0' : '1');
       reply.header('X-Credits-Remaining', String(creditsRemaining));
       // Serialised here: choosing between the two response schemas for every reply would cost more.
       return sendJsonText(reply, JSON.stringify(value));
