@@ -165,7 +165,7 @@ export interface paths {
         put?: never;
         /**
          * Validate one phone number or one email address (1 credit)
-         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`.
+         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it.
          */
         post: operations["validate"];
         delete?: never;
@@ -185,7 +185,7 @@ export interface paths {
         put?: never;
         /**
          * Validate up to 200 phones or emails in one call (1 credit per distinct item)
-         * @description Send `{phones, country?}` or `{emails, smtp_check?, use_cache?}`. Repeated items are checked and charged once (emails that differ only in the case of the domain are the same). Results come in order of first appearance.
+         * @description Send `{phones, country?}` or `{emails, smtp_check?, use_cache?}`. Items are deduplicated by meaning: phones with the same E.164 form once read with `country`, emails equal but for case, are one item, checked and charged once (its `input` is the first spelling seen). Results come in order of first appearance. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered and costs nothing.
          */
         post: operations["validateBulk"];
         delete?: never;
@@ -205,9 +205,29 @@ export interface paths {
         put?: never;
         /**
          * Submit up to 10000 phones or emails for background checking (credits for the whole batch up front)
-         * @description Send `phones` or `emails` (not both). Items are deduplicated; one credit per distinct item. Poll `status_url`, or give `webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.
+         * @description Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.
          */
         post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV or text list of phones or emails: a batch of its distinct items, or a preview (dry_run)
+         * @description Send the file as multipart/form-data (field `file`, option fields before it) or as the raw body (text/csv, text/plain), up to 104857600 bytes and 1000000 data rows. UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1252; the delimiter, the header row, the column to check and its kind are detected unless given. Items are deduplicated by meaning; one credit per distinct item; rows with nothing to check are free. `dry_run=true` answers the counts and the credits needed and charges nothing. Otherwise 202 with the batch: follow `status_url`, then download `results_url` (every row of the file, its fields unchanged, then Sieve's verdict). An `Idempotency-Key` header (same options, same bytes) makes retries safe for 24 hours.
+         */
+        post: operations["createUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -238,7 +258,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A batch's results as CSV, one row per item in input order, streamed */
+        /**
+         * A batch's results as CSV, streamed: an upload's every row with Sieve's verdict, or a list's items
+         * @description For an upload: every row of the file in order, its header (or column_1, column_2...) and fields as they were (UTF-8, the file's delimiter), then Sieve's columns: status, reason, duplicate_of, normalized, and line_type, carrier, country for phones or disposable, role, free, catch_all, mx, suggestion for emails (prefixed sieve_ when the file has a column of one of those names). For a list sent to validate-async: one row per distinct item. `status` keeps the rows of those verdicts: `valid,risky` is the clean list.
+         */
         get: operations["getBatchResultsCsv"];
         put?: never;
         post?: never;
@@ -415,6 +438,44 @@ export interface paths {
         /** Send a delivery again now (one attempt; the same webhook-id) */
         post: operations["retryWebhookDelivery"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account's API keys, revoked ones included (never the keys themselves) */
+        get: operations["listKeys"];
+        put?: never;
+        /** Create another API key for your account (the key is shown once) */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your API keys: it stops working at once (revoking twice is harmless)
+         * @description Another account's key is not found. The account's last active key cannot be revoked this way.
+         */
+        delete: operations["revokeKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1536,8 +1597,10 @@ export interface operations {
                     "application/json": {
                         /** @description Items received */
                         batch_size: number;
-                        /** @description Distinct items validated (and charged) */
+                        /** @description Distinct items answered (one result each) */
                         processed: number;
+                        /** @description Distinct items that could be a phone number or an address */
+                        credits_charged: number;
                         credits_remaining: number;
                         elapsed_ms: number;
                         /** @description Most checks in flight at once (SMTP connections for emails) */
@@ -1750,8 +1813,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         batch_id: string;
-                        /** @enum {string} */
-                        status: "queued";
+                        /** @description completed when every item was answered at once (none could be a phone number or an address) */
+                        status: "queued" | "completed";
                         /** @description Distinct items */
                         total: number;
                         level: string;
@@ -1854,6 +1917,277 @@ export interface operations {
             };
         };
     };
+    createUpload: {
+        parameters: {
+            query?: {
+                /** @description The column to check: its header name, or its 0-based index (detected by default) */
+                column?: string;
+                /** @description Detected by default */
+                kind?: "phone" | "email";
+                /** @description ISO 3166-1 alpha-2 country used for numbers written without their country code */
+                country?: string;
+                /** @description A column holding each row's ISO alpha-2 country (name or 0-based index) */
+                country_column?: string;
+                /** @description Detected by default; none detected means one value a line */
+                delimiter?: "comma" | "semicolon" | "tab" | "pipe";
+                /** @description Whether the first row names the columns (detected by default) */
+                header?: boolean;
+                /** @description Answer a preview and charge nothing */
+                dry_run?: boolean;
+                /** @description The file name, for a raw body (multipart gives its own) */
+                filename?: string;
+                /** @description Emails: probe the mail server (default true) */
+                smtp_check?: boolean;
+                /** @description basic (the default) */
+                level?: string;
+                webhook_url?: string;
+                /** @description Signs the callback (HMAC-SHA256) */
+                webhook_secret?: string;
+            };
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The column to check: its header name, or its 0-based index (detected by default) */
+                    column?: string;
+                    /** @description Detected by default */
+                    kind?: "phone" | "email";
+                    /** @description ISO 3166-1 alpha-2 country used for numbers written without their country code */
+                    country?: string;
+                    /** @description A column holding each row's ISO alpha-2 country (name or 0-based index) */
+                    country_column?: string;
+                    /** @description Detected by default; none detected means one value a line */
+                    delimiter?: "comma" | "semicolon" | "tab" | "pipe";
+                    /** @description Whether the first row names the columns (detected by default) */
+                    header?: boolean;
+                    /** @description Answer a preview and charge nothing */
+                    dry_run?: boolean;
+                    /** @description The file name, for a raw body (multipart gives its own) */
+                    filename?: string;
+                    /** @description Emails: probe the mail server (default true) */
+                    smtp_check?: boolean;
+                    /** @description basic (the default) */
+                    level?: string;
+                    webhook_url?: string;
+                    /** @description Signs the callback (HMAC-SHA256) */
+                    webhook_secret?: string;
+                    /**
+                     * Format: binary
+                     * @description The file: CSV (any of , ; tab |) or one value a line
+                     */
+                    file: string;
+                };
+                "text/csv": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        dry_run: true;
+                        file_name: string;
+                        /** @description Data rows (the header and blank lines are not rows) */
+                        rows: number;
+                        /** @description Distinct items: one credit each */
+                        distinct: number;
+                        /** @description Rows repeating an earlier row (the same number or address) */
+                        duplicates: number;
+                        /** @description Rows that cannot be checked: no phone number or address at all, or no such field */
+                        malformed: number;
+                        /** @description Rows with nothing in the column */
+                        empty: number;
+                        /** @description utf-8, utf-16le, utf-16be or windows-1252 */
+                        encoding: string;
+                        delimiter: string | null;
+                        header: boolean;
+                        column: {
+                            /** @description 0-based */
+                            index: number;
+                            name: string;
+                        };
+                        kind: "phone" | "email";
+                        country: string | null;
+                        country_column: {
+                            /** @description 0-based */
+                            index: number;
+                            name: string;
+                        } | null;
+                        /** @description Column names as results.csv will have them (column_1... without a header) */
+                        columns: string[];
+                        /** @description The first 20 */
+                        malformed_rows: {
+                            /** @description 1-based data row */
+                            row: number;
+                            reason: string;
+                            detail: string;
+                        }[];
+                        /** @description The first 5 data rows, and the value of the column to check */
+                        sample: {
+                            row: number;
+                            fields: string[];
+                            value: string | null;
+                        }[];
+                        credits_needed: number;
+                        credits_remaining: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch_id: string;
+                        /** @description completed at once when no row has anything to check */
+                        status: "queued" | "completed";
+                        /** @description Distinct items */
+                        total: number;
+                        level: string;
+                        credits_charged: number;
+                        credits_remaining: number;
+                        webhook_configured: boolean;
+                        status_url: string;
+                        /** @enum {string} */
+                        source: "upload";
+                        file_name: string;
+                        /** @description results.csv of the batch, once it has ended */
+                        results_url: string;
+                        upload: {
+                            /** @description Data rows (the header and blank lines are not rows) */
+                            rows: number;
+                            /** @description Distinct items: one credit each */
+                            distinct: number;
+                            /** @description Rows repeating an earlier row (the same number or address) */
+                            duplicates: number;
+                            /** @description Rows that cannot be checked: no phone number or address at all, or no such field */
+                            malformed: number;
+                            /** @description Rows with nothing in the column */
+                            empty: number;
+                            /** @description utf-8, utf-16le, utf-16be or windows-1252 */
+                            encoding: string;
+                            delimiter: string | null;
+                            header: boolean;
+                            column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            };
+                            kind: "phone" | "email";
+                            country: string | null;
+                            country_column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_json`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `insufficient_credits` */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `idempotency_key_reused` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `payload_too_large`, `upload_too_large`, `upload_too_many_rows` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getBatch: {
         parameters: {
             query: {
@@ -1880,6 +2214,37 @@ export interface operations {
                     "application/json": {
                         batch_id: string;
                         kind: "phone" | "email";
+                        /** @description api: a list sent to validate-async; upload: a file sent to uploads */
+                        source: "api" | "upload";
+                        file_name: string | null;
+                        upload: {
+                            /** @description Data rows (the header and blank lines are not rows) */
+                            rows: number;
+                            /** @description Distinct items: one credit each */
+                            distinct: number;
+                            /** @description Rows repeating an earlier row (the same number or address) */
+                            duplicates: number;
+                            /** @description Rows that cannot be checked: no phone number or address at all, or no such field */
+                            malformed: number;
+                            /** @description Rows with nothing in the column */
+                            empty: number;
+                            /** @description utf-8, utf-16le, utf-16be or windows-1252 */
+                            encoding: string;
+                            delimiter: string | null;
+                            header: boolean;
+                            column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            };
+                            kind: "phone" | "email";
+                            country: string | null;
+                            country_column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            } | null;
+                        } | null;
                         /** @enum {unknown} */
                         status: "queued" | "processing" | "completed" | "failed" | "cancelled";
                         total: number;
@@ -1975,7 +2340,10 @@ export interface operations {
     };
     getBatchResultsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Verdicts to keep, comma separated: valid, risky, invalid, unknown, malformed, duplicate, empty, not_checked */
+                status?: string;
+            };
             header?: never;
             path: {
                 /** @description bat_ + 32 hex digits */
@@ -2084,6 +2452,37 @@ export interface operations {
                         data: {
                             batch_id: string;
                             kind: "phone" | "email";
+                            /** @description api: a list sent to validate-async; upload: a file sent to uploads */
+                            source: "api" | "upload";
+                            file_name: string | null;
+                            upload: {
+                                /** @description Data rows (the header and blank lines are not rows) */
+                                rows: number;
+                                /** @description Distinct items: one credit each */
+                                distinct: number;
+                                /** @description Rows repeating an earlier row (the same number or address) */
+                                duplicates: number;
+                                /** @description Rows that cannot be checked: no phone number or address at all, or no such field */
+                                malformed: number;
+                                /** @description Rows with nothing in the column */
+                                empty: number;
+                                /** @description utf-8, utf-16le, utf-16be or windows-1252 */
+                                encoding: string;
+                                delimiter: string | null;
+                                header: boolean;
+                                column: {
+                                    /** @description 0-based */
+                                    index: number;
+                                    name: string;
+                                };
+                                kind: "phone" | "email";
+                                country: string | null;
+                                country_column: {
+                                    /** @description 0-based */
+                                    index: number;
+                                    name: string;
+                                } | null;
+                            } | null;
                             /** @enum {unknown} */
                             status: "queued" | "processing" | "completed" | "failed" | "cancelled";
                             total: number;
@@ -2171,6 +2570,37 @@ export interface operations {
                     "application/json": {
                         batch_id: string;
                         kind: "phone" | "email";
+                        /** @description api: a list sent to validate-async; upload: a file sent to uploads */
+                        source: "api" | "upload";
+                        file_name: string | null;
+                        upload: {
+                            /** @description Data rows (the header and blank lines are not rows) */
+                            rows: number;
+                            /** @description Distinct items: one credit each */
+                            distinct: number;
+                            /** @description Rows repeating an earlier row (the same number or address) */
+                            duplicates: number;
+                            /** @description Rows that cannot be checked: no phone number or address at all, or no such field */
+                            malformed: number;
+                            /** @description Rows with nothing in the column */
+                            empty: number;
+                            /** @description utf-8, utf-16le, utf-16be or windows-1252 */
+                            encoding: string;
+                            delimiter: string | null;
+                            header: boolean;
+                            column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            };
+                            kind: "phone" | "email";
+                            country: string | null;
+                            country_column: {
+                                /** @description 0-based */
+                                index: number;
+                                name: string;
+                            } | null;
+                        } | null;
                         /** @enum {unknown} */
                         status: "queued" | "processing" | "completed" | "failed" | "cancelled";
                         total: number;
@@ -3148,6 +3578,264 @@ export interface operations {
                 };
             };
             /** @description Error; `error.code` is `endpoint_disabled`, `delivery_not_retryable` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            key_id: string;
+                            account_id: string;
+                            name: string | null;
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_used_at: string | null;
+                            revoked_at: string | null;
+                            /** @description The key this request was made with */
+                            current: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key_id: string;
+                        account_id: string;
+                        name: string | null;
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                        /** @description Shown once: store it now, it cannot be read again */
+                        api_key: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_json`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description key_ + 32 hex digits */
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key_id: string;
+                        account_id: string;
+                        name: string | null;
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        /** Format: date-time */
+                        created_at: string;
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `last_active_key` */
             409: {
                 headers: {
                     [name: string]: unknown;
