@@ -154,9 +154,11 @@ describe('limits', () => {
       body: Readable.toWeb(first) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
-    // Wait until the server is reading the first (a second is refused only then).
+    // Wait until the server is reading the first (a second is refused only then). On a busy machine the first
+    // body can take seconds to reach the handler: bounded by count and by a 20 s deadline.
     let second: Response | undefined;
-    for (let i = 0; i < 100; i++) {
+    const deadline = Date.now() + 20_000;
+    for (let i = 0; i < 1000 && Date.now() < deadline; i++) {
       second = await fetch(`${url}/api/v1/uploads?dry_run=true`, {
         method: 'POST',
         headers: { authorization: `Bearer ${api_key}`, 'content-type': 'text/csv' },
