@@ -90,7 +90,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installMetrics(app, ctx.queue, ctx.db);
+  installMetrics(app, ctx.queue, ctx.db, { token: config.metricsToken });
 
   // Rate-limit counters live where every API process sees them: Redis when REDIS_URL is set, else the store.
   let rateLimits: RateLimitStore = new DbRateLimitStore(ctx.db);

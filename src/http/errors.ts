@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   revoked_api_key: 401,
   missing_admin_token: 401,
   invalid_admin_token: 401,
+  missing_metrics_token: 401,
+  invalid_metrics_token: 401,
   admin_disabled: 403,
   route_not_found: 404,
   method_not_allowed: 405,
