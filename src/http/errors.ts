@@ -110,6 +110,8 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, TSchema> {
 
 function sendError(reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply {
   if (error.options.headers) reply.headers(error.options.headers);
+  // Also for refusals made before the request hooks ran (the router's own).
+  reply.header('X-Request-Id', request.id);
   const body: Record<string, unknown> = {
     error: {
       code: error.code,
