@@ -73,6 +73,13 @@ export const settings = {
     description:
       'bearer token of the operator API (16+ characters); when unset, an embedded Sieve keeps one in `DATA_DIR/admin-token` (for the CLI), and on a server store the operator API is off',
   }),
+  metricsToken: text({
+    env: 'METRICS_TOKEN',
+    secret: true,
+    minLength: 16,
+    description:
+      'bearer token `GET /metrics` requires (16+ characters); when unset, /metrics is open: keep it on the internal network',
+  }),
   logLevel: oneOf({ env: 'LOG_LEVEL', values: LOG_LEVELS, default: 'info', description: choice(LOG_LEVELS) }),
   bodyLimitBytes: int({
     env: 'BODY_LIMIT_BYTES',

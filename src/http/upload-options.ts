@@ -35,7 +35,7 @@ export const UploadOptions = Type.Object(
       Type.String({ minLength: 1, maxLength: 255, description: 'The file name, for a raw body (multipart gives its own)' }),
     ),
     smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
-    level: Type.Optional(Type.String({ description: 'basic (the default)' })),
+    level: Type.Optional(Type.String({ maxLength: 32, description: 'basic (the default)' })),
     webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
     webhook_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' })),
   },

@@ -25,13 +25,13 @@ export default routes((app, { ctx, rateLimits }) => {
           'that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once ' +
           'and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called ' +
           'when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) }),
         body: Type.Object(
           {
             phones: Type.Optional(Type.Array(PhoneField, { minItems: 1, maxItems: limits.batchMaxItems })),
             emails: Type.Optional(Type.Array(EmailField, { minItems: 1, maxItems: limits.batchMaxItems })),
             country: Type.Optional(CountryField),
-            level: Type.Optional(Type.String({ description: 'basic (the default); hlr is not offered' })),
+            level: Type.Optional(Type.String({ maxLength: 32, description: 'basic (the default); hlr is not offered' })),
             smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
             webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
             webhook_secret: Type.Optional(
