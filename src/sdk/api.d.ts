@@ -165,7 +165,7 @@ export interface paths {
         put?: never;
         /**
          * Validate one phone number or one email address (1 credit)
-         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it.
+         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it. With `webhook_url` (and `webhook_headers`), the result is also POSTed there as a per-lookup callback (`{contact, request_id, webhook_id, result_v1}`, retried until a 200). Endpoints subscribed to `validation.completed` get the result as an event.
          */
         post: operations["validate"];
         delete?: never;
@@ -205,7 +205,7 @@ export interface paths {
         put?: never;
         /**
          * Submit up to 10000 phones or emails for background checking (credits for the whole batch up front)
-         * @description Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.
+         * @description Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called when the batch completes (`webhook_format` batch), or once per item as it is checked (lookup; verification, which also calls at the end), with `webhook_headers` on every call. An `Idempotency-Key` header makes retries safe for 24 hours.
          */
         post: operations["createBatch"];
         delete?: never;
@@ -1399,6 +1399,12 @@ export interface operations {
                     smtp_check?: boolean;
                     /** @description Emails: reuse a recent result (default true) */
                     use_cache?: boolean;
+                    /** @description Also POST the result here (format lookup) */
+                    webhook_url?: string;
+                    /** @description Up to 10 extra headers sent with every delivery, such as Authorization or User-Agent. Host, Content-Length, Content-Type, Connection, Transfer-Encoding and the format's own signature headers are refused. Values are write-only: later reads show them masked. */
+                    webhook_headers?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -1543,7 +1549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed` */
+            /** @description Error; `error.code` is `validation_failed`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1805,6 +1811,12 @@ export interface operations {
                     webhook_url?: string;
                     /** @description Signs the callback (HMAC-SHA256) */
                     webhook_secret?: string;
+                    /** @description How the webhook_url is called (default batch). `batch`: the batch's status and results, as the phone batch API and the email bulk and batch API call back; retries after 2s, 4s, 8s; timeout 15 s. `lookup`: one POST per item: `{contact, request_id, webhook_id, result_v1}`, unsigned (check your own Authorization header); retries after 10 × 30s, 10 × 3m, 10 × 15m; timeout 15 s. `verification`: `{event_type, task_id, completed_at, data}`: `data.job` per item, `data.stats` and `data.jobs` at the end; `X-Webhook-Signature: sha256=<hex>`; retries after 2s, 4s, 8s; timeout 15 s; https:// only */
+                    webhook_format?: "batch" | "lookup" | "verification";
+                    /** @description Up to 10 extra headers sent with every delivery, such as Authorization or User-Agent. Host, Content-Length, Content-Type, Connection, Transfer-Encoding and the format's own signature headers are refused. Values are write-only: later reads show them masked. */
+                    webhook_headers?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -1883,7 +1895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable` */
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -245,6 +245,15 @@ export class WebhookOutbox {
     });
   }
 
+  /** Whether some enabled endpoint of the account subscribed to `validation.completed` (one indexed read). */
+  async wantsValidations(db: Queryable, accountId: string): Promise<boolean> {
+    const { rows } = await db.query(
+      "select 1 from webhook_endpoints where account_id = $1 and disabled_at is null and 'validation.completed' = any(event_types) limit 1",
+      [accountId],
+    );
+    return rows.length > 0;
+  }
+
   /** `validation.completed` for each result of a sync /validate or /validate-bulk call (one request id for the call). */
   async validations(
     tx: Queryable,

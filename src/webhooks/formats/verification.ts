@@ -87,15 +87,18 @@ export function perItemBody(item: ItemFacts & { batch: BatchRow; seq: number }, 
   });
 }
 
-/** The task completion: the task, its stats, and every item's job in input order. */
+/**
+ * The task completion: the task, its stats, and every item's job in input order. The pieces are read once to
+ * sign and again to send: they must come out the same (the time is fixed here).
+ */
 export function taskBody(db: Queryable, batch: BatchRow) {
+  const now = new Date();
   return async function* pieces(): AsyncGenerator<string> {
     const { rows } = await db.query<ResultRow>(
       'select seqs, results from batch_results where batch_id = $1 and created_at = $2',
       [batch.id, batch.created_at],
     );
     const bySeq = placeBySeq(rows, batch.total);
-    const now = new Date();
     let done = 0;
     for (const r of bySeq) if (r !== undefined) done++;
     const stats = { total: batch.total, pending: 0, processing: 0, completed: done, failed: batch.total - done };
