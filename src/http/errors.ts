@@ -25,6 +25,7 @@ const DOMAIN_STATUS = {
   webhook_url_invalid: 422,
   webhook_url_forbidden: 422,
   webhook_url_unresolvable: 422,
+  webhook_url_insecure: 422,
   upload_empty: 422,
   upload_not_text: 422,
   upload_no_column: 422,
