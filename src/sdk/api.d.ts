@@ -1959,6 +1959,10 @@ export interface operations {
                 webhook_url?: string;
                 /** @description Signs the callback (HMAC-SHA256) */
                 webhook_secret?: string;
+                /** @description How the webhook_url is called, as for validate-async: batch (once, at the end; the default), lookup (once per item), verification (once per item and at the end) */
+                webhook_format?: "batch" | "lookup" | "verification";
+                /** @description Extra headers for every call of the webhook_url, as a JSON object (`{"Authorization":"Bearer …"}`), up to 10; the same rules as validate-async */
+                webhook_headers?: string;
             };
             header?: {
                 "idempotency-key"?: string;
@@ -1992,6 +1996,10 @@ export interface operations {
                     webhook_url?: string;
                     /** @description Signs the callback (HMAC-SHA256) */
                     webhook_secret?: string;
+                    /** @description How the webhook_url is called, as for validate-async: batch (once, at the end; the default), lookup (once per item), verification (once per item and at the end) */
+                    webhook_format?: "batch" | "lookup" | "verification";
+                    /** @description Extra headers for every call of the webhook_url, as a JSON object (`{"Authorization":"Bearer …"}`), up to 10; the same rules as validate-async */
+                    webhook_headers?: string;
                     /**
                      * Format: binary
                      * @description The file: CSV (any of , ; tab |) or one value a line
@@ -2166,7 +2174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
             422: {
                 headers: {
                     [name: string]: unknown;

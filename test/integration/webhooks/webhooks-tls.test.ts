@@ -91,7 +91,7 @@ beforeAll(async () => {
     WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8',
     WEBHOOK_POLL_INTERVAL_MS: '100',
   });
-}, 90_000);
+}, 300_000);
 afterAll(async () => {
   await trusted?.close();
   await rogue?.close();
