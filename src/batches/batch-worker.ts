@@ -9,7 +9,7 @@ import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from '../queue/jobs.js';
 import type { JobHandler } from '../queue/job-handler.js';
 import { endBatch } from './batch-cancel.js';
 import type { BatchHooks } from './batch-hooks.js';
-import { getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
+import { type ChunkWait, getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
 
 /** What the worker needs of the email engine. */
 export interface EmailChecker {
@@ -68,6 +68,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let settled: { seq: number; json: string }[];
       let retry: number[] = [];
       let retryAfter = 0;
+      const reasons = new Map<string, number>();
       if (batch.kind === 'phone') {
         const json = await checkPhones(items, batch.options.country, ctx.signal);
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
@@ -79,10 +80,12 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
         settled = [];
         items.forEach((item, i) => {
-          const result = results[i] as { retry_after: number | null };
+          const result = results[i] as { retry_after: number | null; reason?: string };
           if (result.retry_after !== null && round < deps.greylist.rounds) {
             retry.push(item.seq);
             retryAfter = Math.max(retryAfter, result.retry_after);
+            const reason = result.reason ?? 'greylisted';
+            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
           } else {
             settled.push({ seq: item.seq, json: JSON.stringify(result) });
           }
@@ -95,12 +98,22 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           retry = [];
           return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
         }
-        const after = await writeResults(tx, current, job.chunk, round, settled);
+        // The next round, and what the batch's status shows of it until then.
+        const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
+        const nextAttempt = new Date(Date.now() + delay * 1000);
+        const waiting: ChunkWait | null =
+          retry.length > 0
+            ? {
+                items: retry.length,
+                reason: [...reasons].sort(([, a], [, b]) => b - a)[0]?.[0] ?? 'greylisted',
+                next_attempt_at: nextAttempt.toISOString(),
+              }
+            : null;
+        const after = await writeResults(tx, current, job.chunk, round, settled, waiting);
         if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, after.fresh);
         if (retry.length > 0) {
-          const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
           await queue.enqueue(tx, CHUNK_QUEUE, [{ batchId: batch.id, chunk: job.chunk, round: round + 1 }], {
-            startAfter: new Date(Date.now() + delay * 1000),
+            startAfter: nextAttempt,
           });
         }
         if (after.batch.status === 'completed') await deps.hooks?.onFinished?.(tx, after.batch);

@@ -2265,6 +2265,14 @@ export interface operations {
                             code: string;
                             message: string;
                         } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
+                        } | null;
                         /** Format: date-time */
                         expires_at: string;
                         /** @description Present once the batch has ended */
@@ -2503,6 +2511,14 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            waiting: {
+                                /** @description Items waiting for a later attempt */
+                                items: number;
+                                /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                                reason: string;
+                                /** Format: date-time */
+                                next_attempt_at: string;
+                            } | null;
                             /** Format: date-time */
                             expires_at: string;
                             expired: boolean;
@@ -2620,6 +2636,14 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
+                        } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
                         } | null;
                         /** Format: date-time */
                         expires_at: string;
