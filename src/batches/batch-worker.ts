@@ -9,6 +9,7 @@ import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from '../queue/jobs.js';
 import type { JobHandler } from '../queue/job-handler.js';
 import { endBatch } from './batch-cancel.js';
 import type { BatchHooks } from './batch-hooks.js';
+import type { BatchCancelWatch } from './batch-cancel-watch.js';
 import { type ChunkWait, getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
 
 /** What the worker needs of the email engine. */
@@ -27,6 +28,8 @@ export interface BatchWorkerDeps {
   /** Extra rounds for greylisted addresses, and the longest wait before one. */
   greylist: { rounds: number; maxDelaySeconds: number };
   hooks?: BatchHooks;
+  /** Stops a chunk's SMTP probes when its batch ends elsewhere (cancelled, failed). */
+  cancels?: BatchCancelWatch;
 }
 
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
@@ -73,11 +76,30 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         const json = await checkPhones(items, batch.options.country, ctx.signal);
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
-        const { results } = await deps.email.validateMany(
-          items.map((i) => i.input),
-          { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal: ctx.signal },
-        );
-        if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
+        // Watched from here: a cancel (in any process) aborts the probes below at once.
+        const watch = await deps.cancels?.watch(batch.id);
+        let results: Array<{ retry_after: number | null }>;
+        try {
+          // The batch may have ended between the first look and the watch.
+          if (watch && !isActive((await getBatch(db, batch.id))?.status ?? 'cancelled')) return;
+          const signal = watch ? AbortSignal.any([ctx.signal, watch.signal]) : ctx.signal;
+          ({ results } = await deps.email
+            .validateMany(
+              items.map((i) => i.input),
+              { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal },
+            )
+            .catch((err: unknown) => {
+              if (watch?.signal.aborted && !ctx.signal.aborted) return { results: [] };
+              throw err;
+            }));
+          if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
+          if (watch?.signal.aborted) {
+            deps.log.info({ batch_id: batch.id, chunk: job.chunk }, 'batch ended while its chunk ran: probes stopped');
+            return;
+          }
+        } finally {
+          watch?.release();
+        }
         settled = [];
         items.forEach((item, i) => {
           const result = results[i] as { retry_after: number | null; reason?: string };
