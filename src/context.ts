@@ -4,6 +4,7 @@ import { DebitBatcher } from './accounts/debit-batcher.js';
 import { KeyCache } from './accounts/key-cache.js';
 import type { BatchHooks } from './batches/batch-hooks.js';
 import { ensurePartitions } from './batches/batch-retention.js';
+import { BatchCancelWatch } from './batches/batch-cancel-watch.js';
 import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
@@ -38,6 +39,8 @@ export interface Context {
   readonly email: EmailValidator;
   /** Where webhooks attach to a batch's life (started, results, finished). */
   readonly batchHooks: BatchHooks;
+  /** Running chunks of batches that end (cancelled, failed), stopped wherever they run. */
+  readonly batchWatch: BatchCancelWatch;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
     /**
@@ -94,6 +97,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const email = createEmailValidator({ config: config.email, db, log, dns });
     const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
+    const batchWatch = new BatchCancelWatch(db, log);
+    closers.push(() => batchWatch.stop());
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
     const webhooks: Context['webhooks'] = {
       outbox,
@@ -128,6 +133,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         log,
         greylist: { rounds: config.batches.greylistRounds, maxDelaySeconds: config.batches.greylistMaxDelaySeconds },
         hooks: batchHooks,
+        cancels: batchWatch,
       }),
       chunkFailedHandler({ db, hooks: batchHooks }),
     ];
@@ -140,6 +146,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
       batchHooks,
+      batchWatch,
       webhooks,
       jobHandlers,
       async close() {

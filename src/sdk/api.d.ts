@@ -2289,6 +2289,14 @@ export interface operations {
                             code: string;
                             message: string;
                         } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
+                        } | null;
                         /** Format: date-time */
                         expires_at: string;
                         /** @description Present once the batch has ended */
@@ -2527,6 +2535,14 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            waiting: {
+                                /** @description Items waiting for a later attempt */
+                                items: number;
+                                /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                                reason: string;
+                                /** Format: date-time */
+                                next_attempt_at: string;
+                            } | null;
                             /** Format: date-time */
                             expires_at: string;
                             expired: boolean;
@@ -2644,6 +2660,14 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
+                        } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
                         } | null;
                         /** Format: date-time */
                         expires_at: string;
