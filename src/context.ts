@@ -40,8 +40,8 @@ export interface Context {
     readonly outbox: WebhookOutbox;
     /** The SSRF check of a submitted webhook URL: a domain error naming `field` when it may not be used. */
     vetUrl(url: string, field: string): Promise<void>;
-    /** The sender of the outbox, for a worker process. */
-    newDispatcher(): WebhookDispatcher;
+    /** The sender of the outbox, for a worker process (`holder`: its id in the workers table). */
+    newDispatcher(holder?: string): WebhookDispatcher;
   };
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: AnyJobHandler[];
@@ -97,7 +97,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
-      newDispatcher() {
+      newDispatcher(holder) {
         const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });
         return new WebhookDispatcher(
           db,
@@ -108,6 +108,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
             timeoutMs: config.webhooks.timeoutMs,
             pollIntervalMs: config.webhooks.pollIntervalMs,
             ttlDays: config.batches.resultsTtlDays,
+            ...(holder ? { holder } : {}),
           },
           log,
         );

@@ -8,6 +8,7 @@ import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
 import { Worker } from '../worker/worker.js';
+import { WorkerLiveness } from '../worker/worker-liveness.js';
 import { adminTokenPath, ensureAdminToken } from '../cli/admin-token.js';
 
 export interface RunOptions {
@@ -29,6 +30,7 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
 
   let app: App | undefined;
   let worker: Worker | undefined;
+  let liveness: WorkerLiveness | undefined;
   let stopMaintenance: (() => void) | undefined;
   let dispatcher: ReturnType<typeof ctx.webhooks.newDispatcher> | undefined;
   let url: string | undefined;
@@ -36,8 +38,11 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     if (options.worker) {
       worker = new Worker(ctx.db, ctx.queue, config.worker, log);
       for (const handler of ctx.jobHandlers) worker.register(handler);
+      // Registered (and, embedded, what the last process left running put back) before the first claim.
+      liveness = new WorkerLiveness(ctx.db, ctx.queue, worker, config.worker, log);
+      await liveness.start();
       await worker.start();
-      dispatcher = ctx.webhooks.newDispatcher();
+      dispatcher = ctx.webhooks.newDispatcher(worker.id);
       await dispatcher.start();
       stopMaintenance = startMaintenance(ctx);
     }
@@ -48,6 +53,7 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
   } catch (err) {
     await dispatcher?.stop(0).catch(() => {});
     await worker?.stop(0).catch(() => {});
+    await liveness?.stop().catch(() => {});
     await ctx.close().catch(() => {});
     throw err;
   }
@@ -91,8 +97,9 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
       await app?.close(); // stop accepting, finish in-flight requests
       await Promise.all([
         worker?.stop(config.shutdownTimeoutMs), // finish or release in-flight jobs
-        dispatcher?.stop(config.shutdownTimeoutMs), // finish sending; unsent claims expire and are sent again
+        dispatcher?.stop(config.shutdownTimeoutMs), // finish sending; unsent claims are sent again by the others
       ]);
+      await liveness?.stop();
       await ctx.close(); // pg-boss, then the store (PGlite writes out and unlocks)
       log.info('stopped cleanly');
       process.exit(0);

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   timeoutMs: number;
   pollIntervalMs: number;
   ttlDays: number;
+  /** The worker process whose leases these are (src/worker/worker-liveness.ts): if it dies, they are sent again at once. */
+  holder?: string;
 }
 
 const FLUSH_EVERY_MS = 20;
@@ -71,6 +73,7 @@ export class WebhookDispatcher {
       perHost: this.options.perHost,
       busy: this.busy,
       leaseSeconds: Math.ceil(this.options.timeoutMs / 1000) + 60,
+      ...(this.options.holder ? { holder: this.options.holder } : {}),
     });
     if (claimed.length > 0) await this.startSends(claimed);
     if (claimed.length > 0 && claimed.length === free) return { again: true }; // more may be waiting
