@@ -3,6 +3,7 @@
 import type { Config } from '../config.js';
 import { createContext, openStore } from '../context.js';
 import { migrate } from '../db/migrate.js';
+import { StoreWatch } from '../db/store-watch.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
@@ -27,6 +28,20 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     log.info({ file: adminTokenPath(config.dataDir), created }, 'ADMIN_TOKEN unset: the operator token is kept in this file');
   }
   const ctx = await createContext(config, { log });
+  // Every loop retries on its own while the store is away; past STORE_GIVE_UP_SECONDS the process gives up.
+  const storeWatch = new StoreWatch(ctx.db, {
+    giveUpSeconds: config.storeGiveUpSeconds,
+    log,
+    onGiveUp(awaySeconds) {
+      log.fatal(
+        { away_seconds: awaySeconds, store: ctx.db.kind },
+        `the store has not answered for ${awaySeconds} s (STORE_GIVE_UP_SECONDS=${config.storeGiveUpSeconds}): exiting for the supervisor to restart this process`,
+      );
+      log.flush?.();
+      setTimeout(() => process.exit(1), 100).unref();
+    },
+  });
+  storeWatch.start();
 
   let app: App | undefined;
   let worker: Worker | undefined;
@@ -51,6 +66,7 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
       url = await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {
+    await storeWatch.stop();
     await dispatcher?.stop(0).catch(() => {});
     await worker?.stop(0).catch(() => {});
     await liveness?.stop().catch(() => {});
@@ -94,6 +110,7 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     deadline.unref();
     try {
       stopMaintenance?.();
+      await storeWatch.stop();
       await app?.close(); // stop accepting, finish in-flight requests
       await Promise.all([
         worker?.stop(config.shutdownTimeoutMs), // finish or release in-flight jobs
