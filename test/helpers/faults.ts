@@ -86,9 +86,13 @@ export interface Audit {
 
 export async function audit(url: string, key: string, batchId: string, inputs: string[]): Promise<Audit> {
   const batch = (await call(url, 'GET', `/api/v1/batch/${batchId}`, key)).body;
-  const results: { input: string }[] = batch.results ?? [];
+  // A phone result names its input `input`, an email result `email`.
+  const results: { input?: string; email?: string }[] = batch.results ?? [];
   const seen = new Map<string, number>();
-  for (const r of results) seen.set(r.input, (seen.get(r.input) ?? 0) + 1);
+  for (const r of results) {
+    const input = r.input ?? r.email ?? '';
+    seen.set(input, (seen.get(input) ?? 0) + 1);
+  }
   const lost = inputs.filter((i) => !seen.has(i)).length;
   const duplicates = results.length - seen.size;
   const account = (await call(url, 'GET', '/api/v1/account?limit=200', key)).body;
