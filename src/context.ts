@@ -7,9 +7,7 @@ import { ensurePartitions } from './batches/batch-retention.js';
 import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
-import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { openPostgres } from './db/postgres.js';
 import { createEmailValidator, type EmailValidator } from './email/index.js';
 import { DomainError } from './lib/errors.js';
 import type { Logger } from './lib/logger.js';
@@ -50,8 +48,11 @@ export interface Context {
 
 export async function openStore(config: Config, log: Logger): Promise<Db> {
   if (config.databaseUrl) {
+    // Each store's driver is loaded only when used: PGlite alone costs a server process about 30 MB.
+    const { openPostgres } = await import('./db/postgres.js');
     return openPostgres({ connectionString: config.databaseUrl, poolMax: config.databasePoolMax, log });
   }
+  const { openEmbedded } = await import('./db/embedded.js');
   return openEmbedded({ dataDir: config.dataDir, sharedBuffers: config.embeddedSharedBuffers });
 }
 

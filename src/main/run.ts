@@ -4,7 +4,6 @@ import type { Config } from '../config.js';
 import { createContext, openStore } from '../context.js';
 import { migrate } from '../db/migrate.js';
 import { StoreWatch } from '../db/store-watch.js';
-import { buildApp } from '../http/app.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
@@ -62,6 +61,8 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
       stopMaintenance = startMaintenance(ctx);
     }
     if (options.api) {
+      // Loaded only by API processes: a worker needs none of the HTTP edge (Fastify, schemas, routes).
+      const { buildApp } = await import('../http/app.js');
       app = await buildApp(ctx);
       url = await app.listen({ port: config.port, host: config.host });
     }
