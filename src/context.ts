@@ -8,9 +8,7 @@ import { BatchCancelWatch } from './batches/batch-cancel-watch.js';
 import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
-import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { openPostgres } from './db/postgres.js';
 import { createEmailValidator, type EmailValidator } from './email/index.js';
 import { DomainError } from './lib/errors.js';
 import type { Logger } from './lib/logger.js';
@@ -48,8 +46,8 @@ export interface Context {
      * it may not be used.
      */
     vetUrl(url: string, field: string, format?: FormatName): Promise<void>;
-    /** The sender of the outbox, for a worker process. */
-    newDispatcher(): WebhookDispatcher;
+    /** The sender of the outbox, for a worker process (`holder`: its id in the workers table). */
+    newDispatcher(holder?: string): WebhookDispatcher;
   };
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: AnyJobHandler[];
@@ -58,8 +56,11 @@ export interface Context {
 
 export async function openStore(config: Config, log: Logger): Promise<Db> {
   if (config.databaseUrl) {
+    // Each store's driver is loaded only when used: PGlite alone costs a server process about 30 MB.
+    const { openPostgres } = await import('./db/postgres.js');
     return openPostgres({ connectionString: config.databaseUrl, poolMax: config.databasePoolMax, log });
   }
+  const { openEmbedded } = await import('./db/embedded.js');
   return openEmbedded({ dataDir: config.dataDir, sharedBuffers: config.embeddedSharedBuffers });
 }
 
@@ -109,7 +110,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
-      newDispatcher() {
+      newDispatcher(holder) {
         const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
         return new WebhookDispatcher(
           db,
@@ -120,6 +121,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
             timeoutOverrideMs: config.webhooks.timeoutMs,
             pollIntervalMs: config.webhooks.pollIntervalMs,
             ttlDays: config.batches.resultsTtlDays,
+            ...(holder ? { holder } : {}),
           },
           log,
         );

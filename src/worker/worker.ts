@@ -3,6 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
+import { newId } from '../lib/ids.js';
 import { WorkLoop } from '../lib/work-loop.js';
 import { type Job, type JobQueue, type PayloadMap, WAKE_CHANNEL } from '../queue/job-queue.js';
 import type { AnyJobHandler, JobContext, JobHandler } from '../queue/job-handler.js';
@@ -14,6 +15,8 @@ interface Lane<M extends PayloadMap> {
   handler: AnyJobHandler<M>;
   concurrency: number;
   inFlight: Set<Promise<void>>;
+  /** The jobs being run, by id. */
+  running: Map<string, Job<M, keyof M & string>>;
   loop: WorkLoop;
 }
 
@@ -23,6 +26,8 @@ export interface WorkerOptions {
 }
 
 export class Worker<M extends PayloadMap = JobPayloads> {
+  /** This process's id in the workers table (src/worker/worker-liveness.ts); its claims carry it. */
+  readonly id = newId('wrk');
   private readonly lanes = new Map<string, Lane<M>>();
   private readonly abort = new AbortController();
   private running = false;
@@ -46,6 +51,7 @@ export class Worker<M extends PayloadMap = JobPayloads> {
       handler,
       concurrency: handler.concurrency ?? this.options.concurrency,
       inFlight: new Set(),
+      running: new Map(),
       loop: new WorkLoop({
         name: `queue ${handler.queue}`,
         pollIntervalMs: this.options.pollIntervalMs,
@@ -68,15 +74,17 @@ export class Worker<M extends PayloadMap = JobPayloads> {
   private async claim(lane: Lane<M>) {
     const free = lane.concurrency - lane.inFlight.size;
     if (free <= 0 || !this.running) return {};
-    const jobs = await this.queue.fetch(lane.handler.queue, free);
+    const jobs = await this.queue.fetch(lane.handler.queue, free, this.id);
     for (const job of jobs) this.track(lane, job);
     // A full claim suggests more are waiting: go again at once if there is still room.
     return { again: jobs.length === free && lane.inFlight.size < lane.concurrency };
   }
 
   private track(lane: Lane<M>, job: Job<M, keyof M & string>): void {
+    lane.running.set(job.id, job);
     const promise = this.execute(lane, job).finally(() => {
       lane.inFlight.delete(promise);
+      lane.running.delete(job.id);
       this.processed.set(job.name, (this.processed.get(job.name) ?? 0) + 1);
       lane.loop.wake(); // a slot is free
     });
@@ -108,6 +116,13 @@ export class Worker<M extends PayloadMap = JobPayloads> {
     await this.queue.complete(job.name, job.id).catch((err: unknown) => {
       this.log.error({ err, job_id: job.id }, 'could not record a job completion; it will run again when it expires');
     });
+  }
+
+  /** The jobs this process is running (claimed, not yet completed, failed or released). */
+  runningJobs(): { name: string; id: string }[] {
+    const out: { name: string; id: string }[] = [];
+    for (const lane of this.lanes.values()) for (const job of lane.running.values()) out.push({ name: job.name, id: job.id });
+    return out;
   }
 
   inFlightCount(): number {
