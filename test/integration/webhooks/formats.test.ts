@@ -368,3 +368,64 @@ describe('extra headers stay secret', () => {
     expect(t.logs.join('\n')).not.toContain('top-secret');
   });
 });
+
+describe('test events (POST /webhooks/endpoints/{id}/test)', () => {
+  it('sends a real delivery in the endpoint format and answers with its attempt', async () => {
+    const { api_key } = await t.createAccount(10);
+    routesOf.set('/test-lookup', (r) => (r.headers.authorization === TOKEN ? { status: 200, body: 'thanks' } : { status: 401 }));
+    const lookupHook = await endpoint(api_key, {
+      url: `${receiver.url}/test-lookup`,
+      event_types: ['validation.completed'],
+      format: 'lookup',
+      headers: { Authorization: TOKEN },
+    });
+    const sent = await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${lookupHook.endpoint_id}/test`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({
+      status: 'succeeded',
+      attempt: { status_code: 200, error: null, response_body: 'thanks' },
+    });
+    const [arrived] = at('/test-lookup').map(json);
+    expect(arrived).toMatchObject({ contact: '+14155552671', result_v1: { format: { e164: '+14155552671' } } });
+    expect(arrived.webhook_id).toMatch(UUID);
+    const logged = (await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${sent.json().delivery_id}`)).json();
+    expect(logged).toMatchObject({ status: 'succeeded', attempts: 1, attempt_log: [{ trigger: 'manual', status_code: 200 }] });
+
+    routesOf.set('/test-verify', () => ({ status: 500, body: 'boom' }));
+    const verifyHook = await endpoint(api_key, {
+      url: `${receiver.url}/test-verify`,
+      event_types: ['batch.completed'],
+      format: 'verification',
+    });
+    const failed = (await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${verifyHook.endpoint_id}/test`)).json();
+    expect(failed).toMatchObject({
+      status: 'failed',
+      event_type: 'batch.item.completed',
+      attempt: { status_code: 500, response_body: 'boom' },
+    });
+    const task = json(at('/test-verify')[0] as ReceivedRequest);
+    expect(task).toMatchObject({
+      event_type: 'phone_verification_completed',
+      data: { job: { phone: { number: '+14155552671' } } },
+    });
+    const expected = `sha256=${crypto
+      .createHmac('sha256', verifyHook.secret)
+      .update((at('/test-verify')[0] as ReceivedRequest).body)
+      .digest('hex')}`;
+    expect(at('/test-verify')[0]?.headers['x-webhook-signature']).toBe(expected);
+
+    const closed = await endpoint(api_key, { url: 'http://127.0.0.1:9/nobody', event_types: ['validation.completed'] });
+    const refused = (await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${closed.endpoint_id}/test`)).json();
+    expect(refused).toMatchObject({ status: 'failed', attempt: { status_code: null } });
+    expect(refused.attempt.error).toMatch(/^connection_refused: /);
+    // Not retried: the delivery stays failed.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${refused.delivery_id}`)).json()).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+    });
+    expect((await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints/we_00000000000000000000000000000000/test')).statusCode).toBe(
+      404,
+    );
+  });
+});
