@@ -429,3 +429,34 @@ describe('test events (POST /webhooks/endpoints/{id}/test)', () => {
     );
   });
 });
+
+describe('the SDK checks each format', () => {
+  it('verifies real deliveries of every format and refuses tampered ones', async () => {
+    const sdk = await import('../../../src/sdk/webhooks.js');
+    const { api_key } = await t.createAccount(10);
+    const made: Record<string, { secret: string; path: string }> = {};
+    for (const format of ['standard', 'events', 'verification', 'lookup']) {
+      const path = `/sdk-${format}`;
+      const hook = await endpoint(api_key, {
+        url: `${receiver.url}${path}`,
+        event_types: [format === 'verification' ? 'batch.completed' : 'validation.completed'],
+        format,
+        ...(format === 'lookup' ? { headers: { Authorization: TOKEN } } : {}),
+      });
+      made[format] = { secret: hook.secret, path };
+      const sent = await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${hook.endpoint_id}/test`);
+      expect(sent.json().status).toBe('succeeded');
+    }
+    const req = (f: string) => at(made[f]?.path as string)[0] as ReceivedRequest;
+    const secret = (f: string) => made[f]?.secret as string;
+    expect(await sdk.verifyStandardWebhook(secret('standard'), req('standard').body, req('standard').headers)).toBe(true);
+    expect(await sdk.verifyStandardWebhook(secret('standard'), `${req('standard').body}x`, req('standard').headers)).toBe(false);
+    expect(await sdk.verifyEventsWebhook(secret('events'), req('events').body, req('events').headers['x-signature'])).toBe(true);
+    expect(await sdk.verifyEventsWebhook(secret('events'), '{}', req('events').headers['x-signature'])).toBe(false);
+    const v = req('verification');
+    expect(await sdk.verifySha256Webhook(secret('verification'), v.body, v.headers['x-webhook-signature'])).toBe(true);
+    expect(await sdk.verifySha256Webhook('wrong', v.body, v.headers['x-webhook-signature'])).toBe(false);
+    expect(sdk.verifyLookupWebhook(req('lookup').headers, TOKEN)).toBe(true);
+    expect(sdk.verifyLookupWebhook(req('lookup').headers, `${TOKEN}x`)).toBe(false);
+  });
+});
