@@ -1,5 +1,6 @@
 // The options of POST /api/v1/uploads, the same as query parameters or as multipart fields (before the file
 // part), and the answers' schemas.
+import { REQUEST_FORMATS } from '../webhooks/webhook-format.js';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import Type, { type Static } from 'typebox';
@@ -38,6 +39,12 @@ export const UploadOptions = Type.Object(
     level: Type.Optional(Type.String({ description: 'basic (the default)' })),
     webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
     webhook_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' })),
+    webhook_format: Type.Optional(
+      Type.Union(
+        REQUEST_FORMATS.map((f) => Type.Literal(f)),
+        { description: 'How the webhook_url is called: batch (the default), lookup or verification (docs/webhooks.md)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

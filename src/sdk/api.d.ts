@@ -1979,6 +1979,8 @@ export interface operations {
                 webhook_url?: string;
                 /** @description Signs the callback (HMAC-SHA256) */
                 webhook_secret?: string;
+                /** @description How the webhook_url is called: batch (the default), lookup or verification (docs/webhooks.md) */
+                webhook_format?: "batch" | "lookup" | "verification";
             };
             header?: {
                 "idempotency-key"?: string;
@@ -2012,6 +2014,8 @@ export interface operations {
                     webhook_url?: string;
                     /** @description Signs the callback (HMAC-SHA256) */
                     webhook_secret?: string;
+                    /** @description How the webhook_url is called: batch (the default), lookup or verification (docs/webhooks.md) */
+                    webhook_format?: "batch" | "lookup" | "verification";
                     /**
                      * Format: binary
                      * @description The file: CSV (any of , ; tab |) or one value a line
@@ -2186,7 +2190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { type HttpReceiver, type ReceivedRequest, type ReceiverAnswer, startHttpReceiver } from '../../helpers/http-receiver.js';
+import { sendUpload } from '../../helpers/uploads.js';
 import { waitFor } from '../../helpers/wait.js';
 
 let t: TestApp;
@@ -255,6 +256,18 @@ describe('verification-task webhooks (format verification)', () => {
     expect(done.jobs.map((j: any) => j.email_address)).toEqual(['not an address', 'also@@bad']);
     const ids = [...seen.perItem, ...seen.completions].map((p) => p.headers['x-webhook-id']);
     expect(new Set(ids).size).toBe(3); // a new id per delivery
+  });
+
+  it('an upload with webhook_format verification says source "upload"', async () => {
+    const { api_key } = await t.createAccount(100);
+    const seen = verificationReceiver('/verify-upload', 'upload-secret');
+    const res = await sendUpload(t, api_key, 'phone\n+33612345678\n+14155552671\n', {
+      query: { webhook_url: `${receiver.url}/verify-upload`, webhook_format: 'verification', webhook_secret: 'upload-secret' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await waitFor(() => seen.perItem.length === 2 && seen.completions.length === 1, 20_000, 'verification webhooks missing');
+    expect(seen.completions[0].payload.data).toMatchObject({ source: 'upload', stats: { total: 2, completed: 2 } });
+    expect(seen.perItem.every((p) => p.payload.data.source === 'upload')).toBe(true);
   });
 
   it('a verification endpoint gets phone items as job.phone and the task completion', async () => {

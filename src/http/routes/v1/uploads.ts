@@ -88,6 +88,7 @@ export default routes(async (app, { ctx, rateLimits }) => {
           'webhook_url_invalid',
           'webhook_url_forbidden',
           'webhook_url_unresolvable',
+          'webhook_url_insecure',
           'upload_empty',
           'upload_not_text',
           'upload_no_column',
@@ -144,8 +145,13 @@ export default routes(async (app, { ctx, rateLimits }) => {
         if (options.webhook_secret !== undefined && options.webhook_url === undefined) {
           throw invalid('query.webhook_secret', 'needs a webhook_url');
         }
-        // Where webhook options beyond the URL and secret (formats, headers) are added, they go here and in settings.
-        if (options.webhook_url !== undefined) await ctx.webhooks.vetUrl(options.webhook_url, 'query.webhook_url');
+        if (options.webhook_format !== undefined && options.webhook_url === undefined) {
+          throw invalid('query.webhook_format', 'needs a webhook_url');
+        }
+        const webhookFormat = options.webhook_format ?? 'batch';
+        if (options.webhook_url !== undefined) {
+          await ctx.webhooks.vetUrl(options.webhook_url, 'query.webhook_url', webhookFormat);
+        }
         const key = request.headers['idempotency-key'];
         if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
           throw invalid('headers.idempotency-key', 'must be 1 to 255 visible ASCII characters');
@@ -162,6 +168,7 @@ export default routes(async (app, { ctx, rateLimits }) => {
             smtpCheck: options.smtp_check,
             webhookUrl: options.webhook_url,
             webhookSecret: options.webhook_secret,
+            webhookFormat,
             baseUrl: publicUrl ?? `${request.protocol}://${request.host}`,
             onDebit: ctx.webhooks.outbox.usageObserver(),
             hooks: ctx.batchHooks,
