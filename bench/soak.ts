@@ -23,6 +23,7 @@ import {
   submit,
   terminateBackends,
   untilEnded,
+  untilProcessed,
 } from '../test/helpers/faults.js';
 import { startHttpReceiver, type HttpReceiver } from '../test/helpers/http-receiver.js';
 import { freePort, ROOT, SIEVE_BIN, waitForHttp, withDatabase, withDataDir } from './lib.js';
@@ -222,16 +223,19 @@ async function embeddedSoak(baseEnv: Record<string, string>): Promise<Figures> {
     let proc = await sieve('start', env);
     const receiver = { current: await startHttpReceiver({ recordBodies: false }) };
     try {
-      const { key } = await newAccount(proc.url as string, 100_000);
-      const batches = await submitAll(
-        () => proc.url as string,
-        key,
-        `${receiver.current.url}/hook`,
-        { phones: 2, emails: 1 },
-        100,
-      );
+      const { key } = await newAccount(proc.url as string, 200_000);
+      const batches: Submitted[] = [];
       for (let k = 0; k < EMBEDDED_KILLS; k++) {
-        await sleep(3000);
+        // Every kill hits a batch in flight: a new one (phones and emails in turn) is submitted and has started.
+        const kind = k % 2 === 0 ? 'phone' : 'email';
+        const inputs = kind === 'phone' ? phoneSet(100 + k, 10_000) : emails;
+        const url = proc.url as string;
+        const id = await submit(url, key, {
+          [kind === 'phone' ? 'phones' : 'emails']: inputs,
+          webhook_url: `${receiver.current.url}/hook`,
+        });
+        batches.push({ id, inputs, kind });
+        await untilProcessed(url, key, id, 1, 120_000).catch(() => {});
         await kill(proc);
         if (k === 1) await bounce(receiver);
         proc = await sieve('start', env);
@@ -240,7 +244,7 @@ async function embeddedSoak(baseEnv: Record<string, string>): Promise<Figures> {
       const settled = await settle(() => proc.url as string, key, batches, lastFault, receiver.current);
       return {
         store: 'embedded (sieve start)',
-        faults: `${EMBEDDED_KILLS} kill -9 of the process, each restarted; receiver down once`,
+        faults: `${EMBEDDED_KILLS} kill -9 of the process, each in the middle of a batch and restarted; receiver down once`,
         batches,
         ...settled,
       };

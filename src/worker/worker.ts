@@ -2,6 +2,7 @@
 // sleeps until a NOTIFY says new jobs were committed (or the poll interval passes, for due retries).
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
+import { isStoreConnectionLost } from '../db/store-errors.js';
 import type { Logger } from '../lib/logger.js';
 import { newId } from '../lib/ids.js';
 import { WorkLoop } from '../lib/work-loop.js';
@@ -97,11 +98,15 @@ export class Worker<M extends PayloadMap = JobPayloads> {
     try {
       await handler.run(job.data, job, ctx);
     } catch (err) {
-      if (this.abort.signal.aborted) {
-        // Stopped by a shutdown, not failed: given back without using one of its retries.
-        this.log.warn({ queue: job.name, job_id: job.id }, 'job stopped by shutdown; released to run again');
+      if (this.abort.signal.aborted || isStoreConnectionLost(err)) {
+        // Stopped by a shutdown or by a lost store connection, not failed: given back without using one of its
+        // retries (when even that cannot be written, the heartbeat puts it back once the store answers).
+        this.log.warn(
+          { queue: job.name, job_id: job.id, reason: this.abort.signal.aborted ? 'shutdown' : 'store connection lost' },
+          'job stopped; released to run again',
+        );
         await this.queue.release(job).catch((releaseErr: unknown) => {
-          this.log.error({ err: releaseErr, job_id: job.id }, 'could not release a job; it will run again when it expires');
+          this.log.error({ err: releaseErr, job_id: job.id }, 'could not release a job; the heartbeat puts it back');
         });
         return;
       }
