@@ -3,6 +3,7 @@
 // Adding a setting is adding one entry here.
 import path from 'node:path';
 import { defaultHeloName, heloProblem, mailFromProblem } from '../email/email-settings.js';
+import { parseProxyList, parseProxyRoutes, proxyListProblem, proxyRoutesProblem } from '../email/smtp-proxy.js';
 import { cidrListProblem } from '../net/address-guard.js';
 import { dnsServersProblem, parseDnsServers, type DnsServer } from '../net/dns-servers.js';
 import { parseSchedule } from '../webhooks/webhook-retry.js';
@@ -173,6 +174,20 @@ export const settings = {
       'SMTP_ALLOWED_CIDRS',
       'address ranges a mail server may have although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks',
     ),
+    smtpProxy: text({
+      env: 'SMTP_PROXY',
+      secret: true,
+      check: proxyListProblem,
+      description:
+        'SOCKS5 proxies probes connect through, `socks5://user:password@host:1080`, comma separated for a pool used in turn (a failing proxy passes the attempt to the next); direct connections when unset. Naming a proxy here is what allows connecting to it',
+    }).map(parseProxyList),
+    smtpProxyRoutes: text({
+      env: 'SMTP_PROXY_ROUTES',
+      secret: true,
+      check: proxyRoutesProblem,
+      description:
+        'proxies by MX host suffix, `suffix=socks5://…` comma separated (`google.com=socks5://10.0.0.5:1080`); the longest matching suffix wins, entries of one suffix form a pool; other mail servers use `SMTP_PROXY`',
+    }).map(parseProxyRoutes),
     smtpRetryAfterSeconds: int({
       env: 'SMTP_RETRY_AFTER_SECONDS',
       default: 300,

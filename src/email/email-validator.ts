@@ -13,6 +13,8 @@ import type { EmailResult } from './email-schema.js';
 import { parseAddress, type ParsedAddress } from './email-syntax.js';
 import { decide, type Flags, syntaxFailure } from './email-verdict.js';
 import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
+import { createProxyConnect } from './smtp-proxy.js';
+import { connectDirect } from './smtp-session.js';
 import type { Logger } from '../lib/logger.js';
 
 export interface EmailCheckOptions {
@@ -59,6 +61,12 @@ export function createEmailValidator(deps: {
   const domains = createDomainResolver({ dns, guard });
   const limiter = new ConnectionLimiter(config.smtpMaxPerHost, config.smtpMaxConnections);
   const cache = createEmailCache(deps.db, config.cacheTtlSeconds);
+  const proxied = config.smtpProxy.length > 0 || config.smtpProxyRoutes.length > 0;
+  const connect = proxied
+    ? createProxyConnect({ pool: config.smtpProxy, routes: config.smtpProxyRoutes }, connectDirect, (message) =>
+        log.warn({ proxy_error: message }, 'SMTP proxy failed; trying the next one of its pool'),
+      )
+    : connectDirect;
 
   async function probe(byDomain: Map<string, Good[]>, infos: Map<string, DomainInfo>, signal?: AbortSignal) {
     const probes: DomainProbe[] = [];
@@ -76,6 +84,7 @@ export function createEmailValidator(deps: {
       mailFrom: config.smtpMailFrom,
       timeoutMs: config.smtpTimeoutMs,
       limiter,
+      connect,
       signal,
       log,
     });

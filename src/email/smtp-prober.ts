@@ -18,7 +18,14 @@ import { randomBytes } from 'node:crypto';
 import type { ConnectionLimiter } from './connection-limiter.js';
 import { needsSmtpUtf8 } from './email-syntax.js';
 import { classifyRcpt, refusesUs, type RcptVerdict } from './smtp-replies.js';
-import { openSmtpSession, type OpenResult, type SmtpReply, type SmtpSession, type SmtpStep } from './smtp-session.js';
+import {
+  openSmtpSession,
+  type OpenResult,
+  type SmtpConnect,
+  type SmtpReply,
+  type SmtpSession,
+  type SmtpStep,
+} from './smtp-session.js';
 
 export interface ProbeTarget {
   host: string;
@@ -55,6 +62,8 @@ export interface ProberOptions {
   mailFrom: string;
   timeoutMs: number;
   limiter: ConnectionLimiter;
+  /** How to reach a mail server address (directly, or through a SOCKS5 proxy); direct when absent. */
+  connect?: SmtpConnect;
   signal?: AbortSignal;
   log: { debug(obj: object, msg: string): void };
 }
@@ -276,7 +285,14 @@ export async function probeDomains(
       while (!aborted && q.length > 0 && !down.has(address)) {
         peak = Math.max(peak, ++open);
         live.set(address, (live.get(address) ?? 0) + 1);
-        const opened = await openSmtpSession({ address, port: options.port, helo: options.helo, timeoutMs: options.timeoutMs });
+        const opened = await openSmtpSession({
+          address,
+          port: options.port,
+          helo: options.helo,
+          timeoutMs: options.timeoutMs,
+          mxHost: (q[0] as Job).probe.targets[(q[0] as Job).targetIndex]?.host,
+          connect: options.connect,
+        });
         if (!opened.ok) {
           open--;
           const others = (live.get(address) ?? 1) - 1;
@@ -284,7 +300,7 @@ export async function probeDomains(
           if (aborted) break;
           // Turned away while other connections to the same server are open or opening: it limits
           // connections per client. Keep to the ones it accepts rather than giving up on it.
-          if (others > 0 && opened.failure !== 'timeout')
+          if (others > 0 && opened.failure !== 'timeout' && opened.failure !== 'proxy')
             caps.set(address, Math.min(caps.get(address) ?? limiter.perHost, others));
           else markDown(address, openFailure(opened));
           break;
