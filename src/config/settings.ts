@@ -161,7 +161,15 @@ export const settings = {
       default: 5,
       min: 1,
       max: 100,
-      description: 'connections open at once to one mail server address, per process',
+      description:
+        'connections open at once to one mail server address, for the whole deployment (leases shared by every worker process, in the database or in Redis with `REDIS_URL`)',
+    }),
+    smtpMaxNewPerMinute: int({
+      env: 'SMTP_MAX_NEW_PER_MINUTE',
+      default: 60,
+      min: 1,
+      max: 100_000,
+      description: 'new SMTP connections a minute to one mail server address, for the whole deployment',
     }),
     smtpMaxConnections: int({
       env: 'SMTP_MAX_CONNECTIONS',

@@ -7,6 +7,7 @@ import { createAddressGuard } from '../net/address-guard.js';
 import { createDnsClient, type DnsClient } from '../net/dns-client.js';
 import { ConnectionLimiter } from './connection-limiter.js';
 import { createEmailCache, type StoredResult } from './email-cache.js';
+import { createDbHostLeases, type HostLeases } from './host-leases.js';
 import { createDomainResolver, type DomainInfo } from './email-dns.js';
 import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
 import type { EmailResult } from './email-schema.js';
@@ -54,6 +55,8 @@ export function createEmailValidator(deps: {
   db: Queryable;
   log: Logger;
   dns?: DnsClient;
+  /** The deployment-wide SMTP caps (Redis with REDIS_URL); in `db` when absent. */
+  leases?: HostLeases;
 }): EmailValidator {
   const { config, log } = deps;
   const guard = createAddressGuard({ allowedCidrs: config.smtpAllowedCidrs });
@@ -61,6 +64,8 @@ export function createEmailValidator(deps: {
   const domains = createDomainResolver({ dns, guard });
   const limiter = new ConnectionLimiter(config.smtpMaxPerHost, config.smtpMaxConnections);
   const cache = createEmailCache(deps.db, config.cacheTtlSeconds);
+  const leases =
+    deps.leases ?? createDbHostLeases(deps.db, { perHost: config.smtpMaxPerHost, newPerMinute: config.smtpMaxNewPerMinute, log });
   const proxied = config.smtpProxy.length > 0 || config.smtpProxyRoutes.length > 0;
   const connect = proxied
     ? createProxyConnect({ pool: config.smtpProxy, routes: config.smtpProxyRoutes }, connectDirect, (message) =>
@@ -84,6 +89,7 @@ export function createEmailValidator(deps: {
       mailFrom: config.smtpMailFrom,
       timeoutMs: config.smtpTimeoutMs,
       limiter,
+      leases,
       connect,
       signal,
       log,

@@ -16,6 +16,7 @@
 // - Connections are capped per address and in all by the shared ConnectionLimiter.
 import { randomBytes } from 'node:crypto';
 import type { ConnectionLimiter } from './connection-limiter.js';
+import type { HostLease, HostLeases } from './host-leases.js';
 import { needsSmtpUtf8 } from './email-syntax.js';
 import { classifyRcpt, refusesUs, type RcptVerdict } from './smtp-replies.js';
 import {
@@ -62,6 +63,8 @@ export interface ProberOptions {
   mailFrom: string;
   timeoutMs: number;
   limiter: ConnectionLimiter;
+  /** The deployment-wide caps per address (slots and new connections a minute); none when absent. */
+  leases?: HostLeases;
   /** How to reach a mail server address (directly, or through a SOCKS5 proxy); direct when absent. */
   connect?: SmtpConnect;
   signal?: AbortSignal;
@@ -279,10 +282,14 @@ export async function probeDomains(
 
   async function worker(address: string, w: { count: number; busy: number }) {
     let slot: { release(): void } | null = null;
+    let lease: HostLease | null = null;
     try {
       slot = await limiter.acquire(address, signal);
       const q = queueOf(address);
+      if (options.leases && q.length > 0 && !down.has(address)) lease = await options.leases.acquire(address, signal);
       while (!aborted && q.length > 0 && !down.has(address)) {
+        await lease?.beforeConnect(signal);
+        if (aborted || q.length === 0 || down.has(address)) break;
         peak = Math.max(peak, ++open);
         live.set(address, (live.get(address) ?? 0) + 1);
         const opened = await openSmtpSession({
@@ -350,6 +357,7 @@ export async function probeDomains(
     } catch (err) {
       if (!aborted) settle(err);
     } finally {
+      lease?.release();
       slot?.release();
       w.count--;
       if (!aborted && queueOf(address).length > 0 && !down.has(address)) pump(address);
