@@ -8,6 +8,7 @@
 // one process uses the same tables), or Redis when REDIS_URL is set (a sorted set of holders scored by expiry,
 // a counter per minute). Waiting for a slot or a token polls, with jitter, and stops when the signal aborts.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { Redis } from 'ioredis';
 import type { Queryable } from '../db/db.js';
 
@@ -64,7 +65,8 @@ const jitter = (ms: number) => Math.round(ms * (0.5 + Math.random() * 0.5));
 
 function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
   const leaseMs = (options.leaseSeconds ?? LEASE_SECONDS) * 1000;
-  const process = randomBytes(6).toString('hex');
+  // host:pid:random, so that an operator (and a test) can tell whose slots these are.
+  const me = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let next = 0;
   const held = new Map<string, string>(); // holder → address
   let timer: NodeJS.Timeout | null = null;
@@ -95,7 +97,7 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
 
   return {
     async acquire(address, signal) {
-      const holder = `${process}:${next++}`;
+      const holder = `${me}:${next++}`;
       for (let wait = 25; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
         signal?.throwIfAborted();
         if (await store.take(address, holder, options.perHost, leaseMs)) break;
