@@ -16,7 +16,7 @@ export interface EmailChecker {
   validateMany(
     emails: string[],
     options: { smtpCheck: boolean; useCache: boolean; signal?: AbortSignal },
-  ): Promise<{ results: Array<{ retry_after: number | null }>; concurrency: number }>;
+  ): Promise<{ results: Array<{ retry_after: number | null; reason?: string }>; concurrency: number }>;
 }
 
 export interface BatchWorkerDeps {
@@ -28,6 +28,11 @@ export interface BatchWorkerDeps {
   greylist: { rounds: number; maxDelaySeconds: number };
   hooks?: BatchHooks;
 }
+
+/** Rounds beyond GREYLIST_ROUNDS for addresses whose mail server paused us (throttled): its pauses end. */
+const THROTTLED_ROUNDS = 20;
+/** The longest wait before such a round (the longest pause). */
+const THROTTLED_MAX_DELAY_SECONDS = 900;
 
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
 const PHONE_SLICE = 100;
@@ -68,6 +73,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let settled: { seq: number; json: string }[];
       let retry: number[] = [];
       let retryAfter = 0;
+      let throttled = false;
       if (batch.kind === 'phone') {
         const json = await checkPhones(items, batch.options.country, ctx.signal);
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
@@ -79,10 +85,12 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
         settled = [];
         items.forEach((item, i) => {
-          const result = results[i] as { retry_after: number | null };
-          if (result.retry_after !== null && round < deps.greylist.rounds) {
+          const result = results[i] as { retry_after: number | null; reason?: string };
+          const paused = result.reason === 'throttled';
+          if (result.retry_after !== null && round < deps.greylist.rounds + (paused ? THROTTLED_ROUNDS : 0)) {
             retry.push(item.seq);
             retryAfter = Math.max(retryAfter, result.retry_after);
+            throttled ||= paused;
           } else {
             settled.push({ seq: item.seq, json: JSON.stringify(result) });
           }
@@ -98,7 +106,10 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         const after = await writeResults(tx, current, job.chunk, round, settled);
         if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, after.fresh);
         if (retry.length > 0) {
-          const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
+          const maxDelay = throttled
+            ? Math.max(deps.greylist.maxDelaySeconds, THROTTLED_MAX_DELAY_SECONDS)
+            : deps.greylist.maxDelaySeconds;
+          const delay = Math.min(Math.max(retryAfter, 1), maxDelay);
           await queue.enqueue(tx, CHUNK_QUEUE, [{ batchId: batch.id, chunk: job.chunk, round: round + 1 }], {
             startAfter: new Date(Date.now() + delay * 1000),
           });

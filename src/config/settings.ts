@@ -182,6 +182,14 @@ export const settings = {
       'SMTP_ALLOWED_CIDRS',
       'address ranges a mail server may have although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks',
     ),
+    smtpThrottlePauseSeconds: int({
+      env: 'SMTP_THROTTLE_PAUSE_SECONDS',
+      default: 30,
+      min: 1,
+      max: 900,
+      description:
+        'first pause of a mail server address that answers 421 or says too many connections or rate limited (every process keeps off it; each pause in a row doubles, up to 15 min)',
+    }),
     smtpProxy: text({
       env: 'SMTP_PROXY',
       secret: true,

@@ -8,6 +8,7 @@ import { createDnsClient, type DnsClient } from '../net/dns-client.js';
 import { ConnectionLimiter } from './connection-limiter.js';
 import { createEmailCache, type StoredResult } from './email-cache.js';
 import { createDbHostLeases, type HostLeases } from './host-leases.js';
+import { createDbHostThrottle } from './host-throttle.js';
 import { createDomainResolver, type DomainInfo } from './email-dns.js';
 import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
 import type { EmailResult } from './email-schema.js';
@@ -66,6 +67,7 @@ export function createEmailValidator(deps: {
   const cache = createEmailCache(deps.db, config.cacheTtlSeconds);
   const leases =
     deps.leases ?? createDbHostLeases(deps.db, { perHost: config.smtpMaxPerHost, newPerMinute: config.smtpMaxNewPerMinute, log });
+  const throttle = createDbHostThrottle(deps.db, { pauseSeconds: config.smtpThrottlePauseSeconds });
   const proxied = config.smtpProxy.length > 0 || config.smtpProxyRoutes.length > 0;
   const connect = proxied
     ? createProxyConnect({ pool: config.smtpProxy, routes: config.smtpProxyRoutes }, connectDirect, (message) =>
@@ -90,6 +92,7 @@ export function createEmailValidator(deps: {
       timeoutMs: config.smtpTimeoutMs,
       limiter,
       leases,
+      throttle,
       connect,
       signal,
       log,
