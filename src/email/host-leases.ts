@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Redis } from 'ioredis';
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 
 export interface HostLease {
   /** Waits for a token of the per-minute cap: call before each new connection made under this lease. */
@@ -44,20 +44,30 @@ interface LeaseStore {
   token(address: string, limit: number): Promise<{ ok: true } | { ok: false; waitMs: number }>;
   renew(holders: string[], leaseMs: number): Promise<void>;
   release(address: string, holder: string): Promise<void>;
+  /** Calls `onFree` with an address whose slot another process (or this one) gave back; '' for "any". */
+  subscribe?(onFree: (address: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or earlier when `wake` is called; rejects when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal, wakers?: Set<() => void>): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const done = () => {
       clearTimeout(timer);
+      wakers?.delete(wake);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+    const wake = () => {
+      done();
       resolve();
-    }, ms);
+    };
+    const timer = setTimeout(wake, ms);
+    wakers?.add(wake);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -70,6 +80,20 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
   let next = 0;
   const held = new Map<string, string>(); // holder → address
   let timer: NodeJS.Timeout | null = null;
+  // Waiters for a slot, per address: woken at once when a slot of theirs is given back anywhere.
+  const waiting = new Map<string, Set<() => void>>();
+  const wake = (address: string) => {
+    const targets = address === '' ? [...waiting.values()] : [waiting.get(address)];
+    for (const set of targets) for (const w of [...(set ?? [])]) w();
+  };
+  let subscribed: Promise<(() => Promise<void>) | null> | null = null;
+  const subscribe = () =>
+    (subscribed ??= store.subscribe
+      ? store.subscribe(wake).catch((err: unknown) => {
+          options.log?.warn({ err }, 'SMTP host leases: no notifications of freed slots; polling');
+          return null;
+        })
+      : Promise.resolve(null));
 
   const renewAll = async () => {
     if (held.size === 0) return;
@@ -101,7 +125,14 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
       for (let wait = 25; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
         signal?.throwIfAborted();
         if (await store.take(address, holder, options.perHost, leaseMs)) break;
-        await sleep(jitter(wait), signal);
+        await subscribe();
+        let set = waiting.get(address);
+        if (!set) waiting.set(address, (set = new Set()));
+        try {
+          await sleep(jitter(wait), signal, set);
+        } finally {
+          if (set.size === 0) waiting.delete(address);
+        }
       }
       held.set(holder, address);
       schedule();
@@ -119,10 +150,13 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
           if (released) return;
           released = true;
           held.delete(holder);
-          store.release(address, holder).catch((err: unknown) => {
-            // It expires by itself within the lease time.
-            options.log?.warn({ err, address }, 'SMTP host lease not released; it expires by itself');
-          });
+          store.release(address, holder).then(
+            () => wake(address),
+            (err: unknown) => {
+              // It expires by itself within the lease time.
+              options.log?.warn({ err, address }, 'SMTP host lease not released; it expires by itself');
+            },
+          );
         },
       };
     },
@@ -131,13 +165,17 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
       timer = null;
       await Promise.all([...held.entries()].map(([holder, address]) => store.release(address, holder).catch(() => {})));
       held.clear();
+      const unsubscribe = await subscribed;
+      await unsubscribe?.().catch(() => {});
       await store.close();
     },
   };
 }
 
-/** Leases in the database (the server's, or the embedded one). */
-export function createDbHostLeases(db: Queryable, options: LeaseOptions): HostLeases {
+const FREED_CHANNEL = 'sieve_smtp_slots';
+
+/** Leases in the database (the server's, or the embedded one); waiters hear of freed slots by NOTIFY when `db` listens. */
+export function createDbHostLeases(db: Queryable & Partial<Pick<Db, 'listen'>>, options: LeaseOptions): HostLeases {
   const store: LeaseStore = {
     async take(address, holder, perHost, leaseMs) {
       // The lowest slot that nobody holds (never taken, or expired). Two processes choosing the same slot at
@@ -178,8 +216,13 @@ export function createDbHostLeases(db: Queryable, options: LeaseOptions): HostLe
       await db.query(`delete from smtp_host_starts where minute < now() - interval '2 minutes'`);
     },
     async release(address, holder) {
-      await db.query('delete from smtp_host_leases where address = $1 and holder = $2', [address, holder]);
+      await db.query(
+        `with freed as (delete from smtp_host_leases where address = $1 and holder = $2 returning address)
+         select pg_notify('${FREED_CHANNEL}', address) from freed`,
+        [address, holder],
+      );
     },
+    subscribe: db.listen ? (onFree) => (db as Db).listen(FREED_CHANNEL, onFree) : undefined,
     async close() {},
   };
   return leasesOn(store, options);
