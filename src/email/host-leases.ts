@@ -80,11 +80,16 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
   let next = 0;
   const held = new Map<string, string>(); // holder → address
   let timer: NodeJS.Timeout | null = null;
-  // Waiters for a slot, per address: woken at once when a slot of theirs is given back anywhere.
+  // Waiters for a slot, per address, oldest first. A slot given back anywhere wakes this process's oldest waiter
+  // for it (one per process, not all: they would only race for the one slot); '' (missed notifications) wakes all.
   const waiting = new Map<string, Set<() => void>>();
   const wake = (address: string) => {
-    const targets = address === '' ? [...waiting.values()] : [waiting.get(address)];
-    for (const set of targets) for (const w of [...(set ?? [])]) w();
+    if (address === '') {
+      for (const set of waiting.values()) for (const w of [...set]) w();
+      return;
+    }
+    const first = waiting.get(address)?.values().next();
+    if (first && !first.done) first.value();
   };
   let subscribed: Promise<(() => Promise<void>) | null> | null = null;
   const subscribe = () =>
