@@ -4,6 +4,7 @@ import { DebitBatcher } from './accounts/debit-batcher.js';
 import { KeyCache } from './accounts/key-cache.js';
 import type { BatchHooks } from './batches/batch-hooks.js';
 import { ensurePartitions } from './batches/batch-retention.js';
+import { BatchCancelWatch } from './batches/batch-cancel-watch.js';
 import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
@@ -21,7 +22,9 @@ import { type QueueDefinition, queueDefinitions } from './queue/jobs.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
-import { vetWebhookUrl } from './webhooks/webhook-url.js';
+import { FORMATS } from './webhooks/formats/index.js';
+import type { FormatName } from './webhooks/webhook-format.js';
+import { httpsProblem, vetWebhookUrl } from './webhooks/webhook-url.js';
 
 export interface Context {
   readonly config: Config;
@@ -36,10 +39,15 @@ export interface Context {
   readonly email: EmailValidator;
   /** Where webhooks attach to a batch's life (started, results, finished). */
   readonly batchHooks: BatchHooks;
+  /** Running chunks of batches that end (cancelled, failed), stopped wherever they run. */
+  readonly batchWatch: BatchCancelWatch;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
-    /** The SSRF check of a submitted webhook URL: a domain error naming `field` when it may not be used. */
-    vetUrl(url: string, field: string): Promise<void>;
+    /**
+     * The checks of a submitted webhook URL for a format (HTTPS rules, SSRF): a domain error naming `field` when
+     * it may not be used.
+     */
+    vetUrl(url: string, field: string, format?: FormatName): Promise<void>;
     /** The sender of the outbox, for a worker process. */
     newDispatcher(): WebhookDispatcher;
   };
@@ -90,25 +98,29 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const leases = config.redisUrl ? createRedisHostLeases(config.redisUrl, leaseOptions) : createDbHostLeases(db, leaseOptions);
     closers.push(() => leases.close());
     const email = createEmailValidator({ config: config.email, db, log, dns, leases });
-    const outbox = new WebhookOutbox({ schedules: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
+    const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
+    const batchWatch = new BatchCancelWatch(db, log);
+    closers.push(() => batchWatch.stop());
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
     const webhooks: Context['webhooks'] = {
       outbox,
-      async vetUrl(url, field) {
+      async vetUrl(url, field, format = 'standard') {
+        const insecure = httpsProblem(url, FORMATS[format], config.webhooks);
+        if (insecure) throw new DomainError('webhook_url_insecure', `${field}: ${insecure}`, [{ field, message: insecure }]);
         const verdict = await vetWebhookUrl(url, { guard: webhookGuard, dns });
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
       newDispatcher() {
-        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });
+        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
         return new WebhookDispatcher(
           db,
           sender,
           {
             concurrency: config.webhooks.concurrency,
             perHost: config.webhooks.maxPerHost,
-            timeoutMs: config.webhooks.timeoutMs,
+            timeoutOverrideMs: config.webhooks.timeoutMs,
             pollIntervalMs: config.webhooks.pollIntervalMs,
             ttlDays: config.batches.resultsTtlDays,
           },
@@ -124,6 +136,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         log,
         greylist: { rounds: config.batches.greylistRounds, maxDelaySeconds: config.batches.greylistMaxDelaySeconds },
         hooks: batchHooks,
+        cancels: batchWatch,
       }),
       chunkFailedHandler({ db, hooks: batchHooks }),
     ];
@@ -136,6 +149,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
       batchHooks,
+      batchWatch,
       webhooks,
       jobHandlers,
       async close() {

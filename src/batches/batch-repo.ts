@@ -45,6 +45,10 @@ export interface BatchRow {
   credits_refunded: number;
   webhook_url: string | null;
   webhook_secret: string | null;
+  /** How the webhook_url is called: `batch` (the batch APIs' callback), `lookup` or `verification`. */
+  webhook_format: string;
+  /** Extra headers for the webhook_url ([{name, value}]). */
+  webhook_headers: { name: string; value: string }[] | null;
   webhook_sent_at: Date | null;
   webhook_status_code: number | null;
   error_code: string | null;
@@ -58,6 +62,17 @@ export interface BatchRow {
   file_name: string | null;
   /** An upload's options as detected or given, and its counts. */
   upload: UploadInfo | null;
+  /** Items waiting for a later round, by chunk (see ChunkWait). */
+  waiting: Record<string, ChunkWait>;
+}
+
+/** Items of one chunk waiting for their next round, and why. */
+export interface ChunkWait {
+  items: number;
+  /** The commonest reason among them: greylisted, smtp_temporary, smtp_timeout... */
+  reason: string;
+  /** When the next round is scheduled (ISO 8601). */
+  next_attempt_at: string;
 }
 
 export interface NewBatch {
@@ -70,6 +85,8 @@ export interface NewBatch {
   creditsCharged: number;
   webhookUrl: string | null;
   webhookSecret: string | null;
+  webhookFormat?: string;
+  webhookHeaders?: { name: string; value: string }[] | null;
   createdAt: Date;
   source?: BatchSource;
   fileName?: string | null;
@@ -95,10 +112,10 @@ export async function insertBatch(
   const processed = answered.reduce((n, a) => n + a.results.length, 0);
   const { rows } = await tx.query<BatchRow>(
     `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at,
-       source, file_name, upload, processed, status, started_at, completed_at)
+       source, file_name, upload, processed, status, started_at, completed_at, webhook_format, webhook_headers)
      values ($1, $2, $3, $4, $5, $6::int, $7, $8, $9, $10, $11, $12, $13, $14::int,
        case when $14::int >= $6::int then 'completed' else 'queued' end,
-       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end)
+       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end, $15, $16::jsonb)
      returning *`,
     [
       batch.id,
@@ -115,6 +132,8 @@ export async function insertBatch(
       batch.fileName ?? null,
       batch.upload ? JSON.stringify(batch.upload) : null,
       processed,
+      batch.webhookFormat ?? 'batch',
+      batch.webhookHeaders ? JSON.stringify(batch.webhookHeaders) : null,
     ],
   );
   const chunks = new Map<number, PlannedItem[]>();
@@ -190,6 +209,8 @@ export async function writeResults(
   chunk: number,
   round: number,
   results: { seq: number; json: string }[],
+  /** The chunk's items left for a later round (null: none, the chunk's entry goes). */
+  waiting: ChunkWait | null = null,
 ): Promise<{ written: number; fresh: { seq: number; json: string }[]; batch: BatchRow }> {
   // Only items of the chunk with no result yet, whatever round wrote the others: a round run twice, or
   // beside the next one (after a crash between commit and completion), must not count an item twice.
@@ -213,10 +234,11 @@ export async function writeResults(
        processed = processed + $2,
        status = case when processed + $2 >= total then 'completed' else 'processing' end,
        started_at = coalesce(started_at, now()),
-       completed_at = case when processed + $2 >= total then now() else completed_at end
+       completed_at = case when processed + $2 >= total then now() else completed_at end,
+       waiting = case when $4::jsonb is null then waiting - $3::text else waiting || jsonb_build_object($3::text, $4::jsonb) end
      where id = $1
      returning *`,
-    [batch.id, written],
+    [batch.id, written, String(chunk), waiting ? JSON.stringify(waiting) : null],
   );
   return { written, fresh: written > 0 ? fresh : [], batch: rows[0] as BatchRow };
 }

@@ -212,6 +212,8 @@ export async function probeDomains(
   // A reply of 421 means the server is closing the session: not an answer, a broken connection. That, or
   // a 4xx saying we connect too much, is throttling: the session ends and the address is paused.
   async function command(session: SmtpSession, budget: Budget, line: string): Promise<SmtpStep> {
+    // Aborted (a cancelled batch, a shutdown): not one more command.
+    if (aborted) return { ok: false, failure: 'closed', message: 'aborted' };
     budget.commands++;
     const step = await session.command(line);
     if (step.ok && options.throttle && isThrottleReply(step.reply)) {
@@ -321,6 +323,7 @@ export async function probeDomains(
           timeoutMs: options.timeoutMs,
           mxHost: (q[0] as Job).probe.targets[(q[0] as Job).targetIndex]?.host,
           connect: options.connect,
+          ...(signal ? { signal } : {}),
         });
         if (!opened.ok) {
           open--;

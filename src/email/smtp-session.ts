@@ -148,6 +148,8 @@ export async function openSmtpSession(options: {
   /** The MX host name the address belongs to (for proxy routes). */
   mxHost?: string;
   connect?: SmtpConnect;
+  /** Aborts the opening (connect, greeting, EHLO): the socket is closed at once. */
+  signal?: AbortSignal;
 }): Promise<OpenResult> {
   const connect = options.connect ?? connectDirect;
   const connected = await connect(
@@ -156,6 +158,21 @@ export async function openSmtpSession(options: {
   );
   if (!connected.ok) return { ...connected, reply: null };
   const socket = connected.socket;
+  const { signal } = options;
+  if (signal?.aborted) {
+    socket.destroy();
+    return { ok: false, failure: 'closed', message: 'aborted', reply: null };
+  }
+  const onAbort = () => socket.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await greet(socket, options);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function greet(socket: net.Socket, options: { helo: string; timeoutMs: number }): Promise<OpenResult> {
   socket.setNoDelay(true);
   const reader = new ReplyReader(socket);
   const send = async (line: string): Promise<SmtpStep> => {

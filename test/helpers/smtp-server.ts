@@ -39,6 +39,8 @@ export interface TestSmtpServer {
   readonly connections: number;
   /** The most TCP connections open at once. */
   readonly peakOpen: number;
+  /** TCP connections open now. */
+  readonly open: number;
   /** DATA commands that reached the message stage (each message is read, then refused with 554). */
   readonly dataCommands: number;
   /** Every RCPT TO address, in order. */
@@ -167,6 +169,9 @@ export async function startSmtpServer(
     },
     get peakOpen() {
       return peakOpen;
+    },
+    get open() {
+      return openNow;
     },
     get dataCommands() {
       return dataCommands;

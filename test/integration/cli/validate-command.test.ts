@@ -5,10 +5,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { runSieve, SIEVE_BIN } from '../../helpers/process.js';
 import { waitFor } from '../../helpers/wait.js';
+
+// Real processes: a first embedded start runs initdb, which a busy machine slows down many times over.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let t: TestApp;
 let url: string;

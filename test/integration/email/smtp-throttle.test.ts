@@ -2,7 +2,8 @@
 // limited, pauses the address for every process (the pause is in the store): a synchronous check answers
 // unknown / throttled with the pause as retry_after and, while the pause lasts, no process connects; the next
 // pause after one that ended is twice as long; a normal answer after a pause clears it. A batch against a server
-// answering 421 to every second connection completes, every address deliverable, none undeliverable.
+// answering 421 to every second connection completes, every address deliverable, none undeliverable, and shows its
+// items waiting with reason throttled meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import {
@@ -120,6 +121,7 @@ describe('a batch against a server answering 421 to every second connection', ()
     expect(accepted.statusCode).toBe(202);
     const id = accepted.json().batch_id;
     let paused = false;
+    const waitingReasons = new Set<string>();
     const worker = t.newWorker();
     await worker.start();
     try {
@@ -127,7 +129,9 @@ describe('a batch against a server answering 421 to every second connection', ()
         async () => {
           const { rows } = await t.store.db.query('select 1 from smtp_host_pauses where address = $1', [ALTERNATE]);
           paused ||= rows.length > 0;
-          return (await t.api(api_key, 'GET', `/api/v1/batch/${id}`)).json().status === 'completed';
+          const status = (await t.api(api_key, 'GET', `/api/v1/batch/${id}?limit=1`)).json();
+          if (status.waiting) waitingReasons.add(status.waiting.reason);
+          return status.status === 'completed';
         },
         120_000,
         'the batch did not complete',
@@ -140,6 +144,8 @@ describe('a batch against a server answering 421 to every second connection', ()
     expect(done).toMatchObject({ status: 'completed', total: emails.length, processed: emails.length });
     expect(done.results.map((r: any) => r.status)).toEqual(emails.map(() => 'deliverable'));
     expect(paused).toBe(true);
+    // While it waited, the batch said why.
+    expect(waitingReasons).toContain('throttled');
     // Turned away at least once, and asked again after the pause.
     expect(world.peers.at(ALTERNATE).connections).toBeGreaterThanOrEqual(3);
   }, 150_000);
