@@ -9,7 +9,7 @@ import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
-import { createEmailValidator, type EmailValidator } from './email/index.js';
+import { createDbHostLeases, createEmailValidator, createRedisHostLeases, type EmailValidator } from './email/index.js';
 import { DomainError } from './lib/errors.js';
 import type { Logger } from './lib/logger.js';
 import { createAddressGuard } from './net/address-guard.js';
@@ -100,7 +100,12 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     await keys.start();
     closers.push(() => keys.stop());
     const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
-    const email = createEmailValidator({ config: config.email, db, log, dns });
+    const leaseOptions = { perHost: config.email.smtpMaxPerHost, newPerMinute: config.email.smtpMaxNewPerMinute, log };
+    const leases = config.redisUrl
+      ? await createRedisHostLeases(config.redisUrl, leaseOptions)
+      : createDbHostLeases(db, leaseOptions);
+    closers.push(() => leases.close());
+    const email = createEmailValidator({ config: config.email, db, log, dns, leases });
     const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
     const batchWatch = new BatchCancelWatch(db, log);

@@ -17,7 +17,7 @@ export interface EmailChecker {
   validateMany(
     emails: string[],
     options: { smtpCheck: boolean; useCache: boolean; signal?: AbortSignal },
-  ): Promise<{ results: Array<{ retry_after: number | null }>; concurrency: number }>;
+  ): Promise<{ results: Array<{ retry_after: number | null; reason?: string }>; concurrency: number }>;
 }
 
 export interface BatchWorkerDeps {
@@ -31,6 +31,11 @@ export interface BatchWorkerDeps {
   /** Stops a chunk's SMTP probes when its batch ends elsewhere (cancelled, failed). */
   cancels?: BatchCancelWatch;
 }
+
+/** Rounds beyond GREYLIST_ROUNDS for addresses whose mail server paused us (throttled): its pauses end. */
+const THROTTLED_ROUNDS = 20;
+/** The longest wait before such a round (the longest pause). */
+const THROTTLED_MAX_DELAY_SECONDS = 900;
 
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
 const PHONE_SLICE = 100;
@@ -71,6 +76,7 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let settled: { seq: number; json: string }[];
       let retry: number[] = [];
       let retryAfter = 0;
+      let throttled = false;
       const reasons = new Map<string, number>();
       if (batch.kind === 'phone') {
         const json = await checkPhones(items, batch.options.country, ctx.signal);
@@ -103,9 +109,11 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
         settled = [];
         items.forEach((item, i) => {
           const result = results[i] as { retry_after: number | null; reason?: string };
-          if (result.retry_after !== null && round < deps.greylist.rounds) {
+          const paused = result.reason === 'throttled';
+          if (result.retry_after !== null && round < deps.greylist.rounds + (paused ? THROTTLED_ROUNDS : 0)) {
             retry.push(item.seq);
             retryAfter = Math.max(retryAfter, result.retry_after);
+            throttled ||= paused;
             const reason = result.reason ?? 'greylisted';
             reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
           } else {
@@ -121,7 +129,10 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
         }
         // The next round, and what the batch's status shows of it until then.
-        const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
+        const maxDelay = throttled
+          ? Math.max(deps.greylist.maxDelaySeconds, THROTTLED_MAX_DELAY_SECONDS)
+          : deps.greylist.maxDelaySeconds;
+        const delay = Math.min(Math.max(retryAfter, 1), maxDelay);
         const nextAttempt = new Date(Date.now() + delay * 1000);
         const waiting: ChunkWait | null =
           retry.length > 0

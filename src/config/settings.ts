@@ -3,6 +3,7 @@
 // Adding a setting is adding one entry here.
 import path from 'node:path';
 import { defaultHeloName, heloProblem, mailFromProblem } from '../email/email-settings.js';
+import { parseProxyList, parseProxyRoutes, proxyListProblem, proxyRoutesProblem } from '../email/smtp-proxy.js';
 import { cidrListProblem } from '../net/address-guard.js';
 import { dnsServersProblem, parseDnsServers, type DnsServer } from '../net/dns-servers.js';
 import { parseSchedule } from '../webhooks/webhook-retry.js';
@@ -177,7 +178,15 @@ export const settings = {
       default: 5,
       min: 1,
       max: 100,
-      description: 'connections open at once to one mail server address, per process',
+      description:
+        'connections open at once to one mail server address, for the whole deployment (leases shared by every worker process, in the database or in Redis with `REDIS_URL`)',
+    }),
+    smtpMaxNewPerMinute: int({
+      env: 'SMTP_MAX_NEW_PER_MINUTE',
+      default: 60,
+      min: 1,
+      max: 100_000,
+      description: 'new SMTP connections a minute to one mail server address, for the whole deployment',
     }),
     smtpMaxConnections: int({
       env: 'SMTP_MAX_CONNECTIONS',
@@ -190,6 +199,28 @@ export const settings = {
       'SMTP_ALLOWED_CIDRS',
       'address ranges a mail server may have although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks',
     ),
+    smtpThrottlePauseSeconds: int({
+      env: 'SMTP_THROTTLE_PAUSE_SECONDS',
+      default: 30,
+      min: 1,
+      max: 900,
+      description:
+        'first pause of a mail server address that answers 421 or says too many connections or rate limited (every process keeps off it; each pause in a row doubles, up to 15 min)',
+    }),
+    smtpProxy: text({
+      env: 'SMTP_PROXY',
+      secret: true,
+      check: proxyListProblem,
+      description:
+        'SOCKS5 proxies probes connect through, `socks5://user:password@host:1080`, comma separated for a pool used in turn (a failing proxy passes the attempt to the next); direct connections when unset. Naming a proxy here is what allows connecting to it',
+    }).map(parseProxyList),
+    smtpProxyRoutes: text({
+      env: 'SMTP_PROXY_ROUTES',
+      secret: true,
+      check: proxyRoutesProblem,
+      description:
+        'proxies by MX host suffix, `suffix=socks5://…` comma separated (`google.com=socks5://10.0.0.5:1080`); the longest matching suffix wins, entries of one suffix form a pool; other mail servers use `SMTP_PROXY`',
+    }).map(parseProxyRoutes),
     smtpRetryAfterSeconds: int({
       env: 'SMTP_RETRY_AFTER_SECONDS',
       default: 300,

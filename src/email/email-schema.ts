@@ -20,6 +20,7 @@ export const REASON_STATUS = {
   disposable: 'risky',
   mailbox_full: 'risky',
   greylisted: 'unknown',
+  throttled: 'unknown',
   smtp_temporary: 'unknown',
   smtp_timeout: 'unknown',
   smtp_unavailable: 'unknown',

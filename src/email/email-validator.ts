@@ -7,12 +7,16 @@ import { createAddressGuard } from '../net/address-guard.js';
 import { createDnsClient, type DnsClient } from '../net/dns-client.js';
 import { ConnectionLimiter } from './connection-limiter.js';
 import { createEmailCache, type StoredResult } from './email-cache.js';
+import { createDbHostLeases, type HostLeases } from './host-leases.js';
+import { createDbHostThrottle } from './host-throttle.js';
 import { createDomainResolver, type DomainInfo } from './email-dns.js';
 import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
 import type { EmailResult } from './email-schema.js';
 import { parseAddress, type ParsedAddress } from './email-syntax.js';
 import { decide, type Flags, syntaxFailure } from './email-verdict.js';
 import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
+import { createProxyConnect } from './smtp-proxy.js';
+import { connectDirect } from './smtp-session.js';
 import type { Logger } from '../lib/logger.js';
 
 export interface EmailCheckOptions {
@@ -52,6 +56,8 @@ export function createEmailValidator(deps: {
   db: Queryable;
   log: Logger;
   dns?: DnsClient;
+  /** The deployment-wide SMTP caps (Redis with REDIS_URL); in `db` when absent. */
+  leases?: HostLeases;
 }): EmailValidator {
   const { config, log } = deps;
   const guard = createAddressGuard({ allowedCidrs: config.smtpAllowedCidrs });
@@ -59,6 +65,15 @@ export function createEmailValidator(deps: {
   const domains = createDomainResolver({ dns, guard });
   const limiter = new ConnectionLimiter(config.smtpMaxPerHost, config.smtpMaxConnections);
   const cache = createEmailCache(deps.db, config.cacheTtlSeconds);
+  const leases =
+    deps.leases ?? createDbHostLeases(deps.db, { perHost: config.smtpMaxPerHost, newPerMinute: config.smtpMaxNewPerMinute, log });
+  const throttle = createDbHostThrottle(deps.db, { pauseSeconds: config.smtpThrottlePauseSeconds });
+  const proxied = config.smtpProxy.length > 0 || config.smtpProxyRoutes.length > 0;
+  const connect = proxied
+    ? createProxyConnect({ pool: config.smtpProxy, routes: config.smtpProxyRoutes }, connectDirect, (message) =>
+        log.warn({ proxy_error: message }, 'SMTP proxy failed; trying the next one of its pool'),
+      )
+    : connectDirect;
 
   async function probe(byDomain: Map<string, Good[]>, infos: Map<string, DomainInfo>, signal?: AbortSignal) {
     const probes: DomainProbe[] = [];
@@ -76,6 +91,9 @@ export function createEmailValidator(deps: {
       mailFrom: config.smtpMailFrom,
       timeoutMs: config.smtpTimeoutMs,
       limiter,
+      leases,
+      throttle,
+      connect,
       signal,
       log,
     });

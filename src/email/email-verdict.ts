@@ -52,6 +52,7 @@ const PROBE_REASON: Record<OutcomeKind, EmailReason> = {
   unavailable: 'smtp_unavailable',
   unsupported: 'smtp_unsupported',
   error: 'smtp_error',
+  throttled: 'throttled',
 };
 const DEFINITE_PROBE: ReadonlySet<OutcomeKind> = new Set(['accepted', 'rejected', 'disabled', 'full']);
 const WORTH_RETRYING: ReadonlySet<EmailReason> = new Set([
@@ -60,6 +61,7 @@ const WORTH_RETRYING: ReadonlySet<EmailReason> = new Set([
   'smtp_timeout',
   'smtp_unavailable',
   'dns_error',
+  'throttled',
 ]);
 
 const hasAllowedAddress = (domain: DomainInfo) => domain.kind === 'mail' && domain.hosts.some((h) => h.addresses.length > 0);
@@ -132,7 +134,7 @@ export function decide(f: Facts): EmailResult {
     mx: mxOf(f),
     smtp: f.probe?.reply ? { code: f.probe.reply.code, message: f.probe.reply.message } : null,
     verification_steps: stepsOf(f, reason),
-    retry_after: status === 'unknown' && WORTH_RETRYING.has(reason) ? f.retryAfterSeconds : null,
+    retry_after: status === 'unknown' && WORTH_RETRYING.has(reason) ? (f.probe?.retryAfter ?? f.retryAfterSeconds) : null,
     cached: false,
     checked_at: f.checkedAt.toISOString(),
   };

@@ -2,3 +2,4 @@
 export { createEmailValidator, type EmailValidator } from './email-validator.js';
 export { EmailResultSchema, type EmailResult } from './email-schema.js';
 export { createEmailCache } from './email-cache.js';
+export { createDbHostLeases, createRedisHostLeases, type HostLeases } from './host-leases.js';

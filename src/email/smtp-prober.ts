@@ -16,9 +16,18 @@
 // - Connections are capped per address and in all by the shared ConnectionLimiter.
 import { randomBytes } from 'node:crypto';
 import type { ConnectionLimiter } from './connection-limiter.js';
+import type { HostLease, HostLeases } from './host-leases.js';
+import { isThrottleReply, type HostThrottle } from './host-throttle.js';
 import { needsSmtpUtf8 } from './email-syntax.js';
 import { classifyRcpt, refusesUs, type RcptVerdict } from './smtp-replies.js';
-import { openSmtpSession, type OpenResult, type SmtpReply, type SmtpSession, type SmtpStep } from './smtp-session.js';
+import {
+  openSmtpSession,
+  type OpenResult,
+  type SmtpConnect,
+  type SmtpReply,
+  type SmtpSession,
+  type SmtpStep,
+} from './smtp-session.js';
 
 export interface ProbeTarget {
   host: string;
@@ -37,11 +46,13 @@ export interface DomainProbe {
   testCatchAll: boolean;
 }
 
-export type OutcomeKind = Exclude<RcptVerdict, 'too_many'> | 'timeout' | 'unavailable' | 'unsupported';
+export type OutcomeKind = Exclude<RcptVerdict, 'too_many'> | 'timeout' | 'unavailable' | 'unsupported' | 'throttled';
 export interface RecipientOutcome {
   kind: OutcomeKind;
   reply: SmtpReply | null;
   target: ProbeTarget | null;
+  /** Seconds until the mail server may be asked again (a throttled one's pause). */
+  retryAfter?: number;
 }
 export interface DomainOutcome {
   catchAll: boolean | null;
@@ -55,11 +66,17 @@ export interface ProberOptions {
   mailFrom: string;
   timeoutMs: number;
   limiter: ConnectionLimiter;
+  /** The deployment-wide caps per address (slots and new connections a minute); none when absent. */
+  leases?: HostLeases;
+  /** Pauses of mail servers that throttle us (shared by every process); none when absent. */
+  throttle?: HostThrottle;
+  /** How to reach a mail server address (directly, or through a SOCKS5 proxy); direct when absent. */
+  connect?: SmtpConnect;
   signal?: AbortSignal;
   log: { debug(obj: object, msg: string): void };
 }
 
-type Failure = { kind: 'timeout' | 'unavailable' | 'blocked'; reply: SmtpReply | null };
+type Failure = { kind: 'timeout' | 'unavailable' | 'blocked' | 'throttled'; reply: SmtpReply | null; retryAfter?: number };
 interface Job {
   probe: DomainProbe;
   targetIndex: number;
@@ -74,6 +91,8 @@ interface Budget {
   commands: number;
   /** Refusals this session may collect before it ends (lowered for a server seen to drop sooner). */
   maxErrors: number;
+  /** The reply that told us to back off, when one did (the session is then closed). */
+  throttledBy?: SmtpReply;
 }
 type JobRun =
   | { ok: true; sessionUsable: boolean; yielded: boolean }
@@ -130,7 +149,9 @@ export async function probeDomains(
       const f = job.lastFailure;
       job.outcome.recipients.set(
         r.address,
-        f ? { kind: f.kind, reply: f.reply, target: f.target } : { kind: 'unavailable', reply: null, target: null },
+        f
+          ? { kind: f.kind, reply: f.reply, target: f.target, retryAfter: f.retryAfter }
+          : { kind: 'unavailable', reply: null, target: null },
       );
     }
     job.pending = [];
@@ -188,12 +209,18 @@ export async function probeDomains(
     }
   }
 
-  // A reply of 421 means the server is closing the session: not an answer, a broken connection.
+  // A reply of 421 means the server is closing the session: not an answer, a broken connection. That, or
+  // a 4xx saying we connect too much, is throttling: the session ends and the address is paused.
   async function command(session: SmtpSession, budget: Budget, line: string): Promise<SmtpStep> {
     // Aborted (a cancelled batch, a shutdown): not one more command.
     if (aborted) return { ok: false, failure: 'closed', message: 'aborted' };
     budget.commands++;
     const step = await session.command(line);
+    if (step.ok && options.throttle && isThrottleReply(step.reply)) {
+      budget.throttledBy = step.reply;
+      void session.destroy();
+      return { ok: false, failure: 'closed', message: `${step.reply.code} ${step.reply.message}` };
+    }
     if (step.ok && step.reply.code === 421) {
       void session.destroy();
       return { ok: false, failure: 'closed', message: `${step.reply.code} ${step.reply.message}` };
@@ -272,10 +299,21 @@ export async function probeDomains(
 
   async function worker(address: string, w: { count: number; busy: number }) {
     let slot: { release(): void } | null = null;
+    let lease: HostLease | null = null;
     try {
       slot = await limiter.acquire(address, signal);
       const q = queueOf(address);
+      const paused = async () => {
+        const seconds = (await options.throttle?.pausedFor(address)) ?? 0;
+        if (seconds > 0) markDown(address, { kind: 'throttled', reply: null, retryAfter: seconds });
+        return seconds > 0;
+      };
+      if (options.leases && q.length > 0 && !down.has(address) && !(await paused()))
+        lease = await options.leases.acquire(address, signal);
       while (!aborted && q.length > 0 && !down.has(address)) {
+        if (await paused()) break;
+        await lease?.beforeConnect(signal);
+        if (aborted || q.length === 0 || down.has(address)) break;
         peak = Math.max(peak, ++open);
         live.set(address, (live.get(address) ?? 0) + 1);
         const opened = await openSmtpSession({
@@ -283,6 +321,8 @@ export async function probeDomains(
           port: options.port,
           helo: options.helo,
           timeoutMs: options.timeoutMs,
+          mxHost: (q[0] as Job).probe.targets[(q[0] as Job).targetIndex]?.host,
+          connect: options.connect,
           ...(signal ? { signal } : {}),
         });
         if (!opened.ok) {
@@ -292,11 +332,18 @@ export async function probeDomains(
           if (aborted) break;
           // Turned away while other connections to the same server are open or opening: it limits
           // connections per client. Keep to the ones it accepts rather than giving up on it.
-          if (others > 0 && opened.failure !== 'timeout')
+          if (others > 0 && opened.failure !== 'timeout' && opened.failure !== 'proxy')
             caps.set(address, Math.min(caps.get(address) ?? limiter.perHost, others));
+          else if (options.throttle && opened.reply && isThrottleReply(opened.reply))
+            markDown(address, {
+              kind: 'throttled',
+              reply: opened.reply,
+              retryAfter: await options.throttle.throttled(address, opened.reply),
+            });
           else markDown(address, openFailure(opened));
           break;
         }
+        await options.throttle?.answered(address);
         const session = opened.session;
         sessions.add(session);
         const budget: Budget = { errors: 0, commands: 0, maxErrors: errorLimits.get(address) ?? MAX_ERRORS_PER_SESSION };
@@ -318,7 +365,15 @@ export async function probeDomains(
             continue;
           }
           usable = false;
-          if (run.failure === 'timeout') {
+          if (budget.throttledBy && options.throttle) {
+            const throttled: Failure = {
+              kind: 'throttled',
+              reply: budget.throttledBy,
+              retryAfter: await options.throttle.throttled(address, budget.throttledBy),
+            };
+            markDown(address, throttled);
+            moveOn(job, throttled);
+          } else if (run.failure === 'timeout') {
             markDown(address, { kind: 'timeout', reply: null });
             moveOn(job, { kind: 'timeout', reply: null });
           } else if (run.progressed || (progressed && job.retries < MAX_RETRIES_SAME_ADDRESS)) {
@@ -342,6 +397,7 @@ export async function probeDomains(
     } catch (err) {
       if (!aborted) settle(err);
     } finally {
+      lease?.release();
       slot?.release();
       w.count--;
       if (!aborted && queueOf(address).length > 0 && !down.has(address)) pump(address);

@@ -24,9 +24,14 @@ export interface SmtpSession {
   destroy(): Promise<void>;
 }
 
+export type ConnectFailureKind = SmtpFailureKind | 'proxy';
+export type ConnectResult = { ok: true; socket: net.Socket } | { ok: false; failure: ConnectFailureKind; message: string };
+/** Opens a TCP connection to a checked mail server address; `mxHost` (its MX name) may choose a proxy. */
+export type SmtpConnect = (to: { address: string; port: number; mxHost: string }, timeoutMs: number) => Promise<ConnectResult>;
+
 export type OpenResult =
   | { ok: true; session: SmtpSession }
-  | { ok: false; failure: SmtpFailureKind | 'greeting' | 'helo'; message: string; reply: SmtpReply | null };
+  | { ok: false; failure: ConnectFailureKind | 'greeting' | 'helo'; message: string; reply: SmtpReply | null };
 
 const MAX_LINE = 4096;
 const MAX_REPLY_LINES = 100;
@@ -115,12 +120,9 @@ class ReplyReader {
   }
 }
 
-function connectSocket(
-  address: string,
-  port: number,
-  timeoutMs: number,
-): Promise<{ ok: true; socket: net.Socket } | { ok: false; failure: SmtpFailureKind; message: string }> {
-  return new Promise((resolve) => {
+/** A direct TCP connection. */
+export const connectDirect: SmtpConnect = ({ address, port }, timeoutMs) =>
+  new Promise((resolve) => {
     const socket = net.connect({ host: address, port, family: net.isIP(address) });
     const timer = setTimeout(() => {
       socket.destroy();
@@ -137,17 +139,23 @@ function connectSocket(
       resolve({ ok: false, failure: err.code === 'ECONNREFUSED' ? 'refused' : 'closed', message: err.code ?? err.message });
     });
   });
-}
 
 export async function openSmtpSession(options: {
   address: string;
   port: number;
   helo: string;
   timeoutMs: number;
+  /** The MX host name the address belongs to (for proxy routes). */
+  mxHost?: string;
+  connect?: SmtpConnect;
   /** Aborts the opening (connect, greeting, EHLO): the socket is closed at once. */
   signal?: AbortSignal;
 }): Promise<OpenResult> {
-  const connected = await connectSocket(options.address, options.port, options.timeoutMs);
+  const connect = options.connect ?? connectDirect;
+  const connected = await connect(
+    { address: options.address, port: options.port, mxHost: options.mxHost ?? '' },
+    options.timeoutMs,
+  );
   if (!connected.ok) return { ...connected, reply: null };
   const socket = connected.socket;
   const { signal } = options;

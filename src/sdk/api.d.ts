@@ -1488,7 +1488,7 @@ export interface operations {
                          * @description Why the status is what it is: 'ok' for deliverable; see docs/email.md for the full list
                          * @enum {unknown}
                          */
-                        reason: "ok" | "invalid_syntax" | "domain_not_found" | "null_mx" | "no_mail_server" | "mailbox_not_found" | "mailbox_disabled" | "catch_all" | "disposable" | "mailbox_full" | "greylisted" | "smtp_temporary" | "smtp_timeout" | "smtp_unavailable" | "smtp_blocked" | "smtp_error" | "smtp_unsupported" | "blocked_mx_address" | "dns_error" | "smtp_not_checked";
+                        reason: "ok" | "invalid_syntax" | "domain_not_found" | "null_mx" | "no_mail_server" | "mailbox_not_found" | "mailbox_disabled" | "catch_all" | "disposable" | "mailbox_full" | "greylisted" | "throttled" | "smtp_temporary" | "smtp_timeout" | "smtp_unavailable" | "smtp_blocked" | "smtp_error" | "smtp_unsupported" | "blocked_mx_address" | "dns_error" | "smtp_not_checked";
                         /**
                          * @description verified: a definite answer (the mail server, DNS or syntax); likely: indirect evidence (catch-all, lists, full inbox); low: only syntax and domain checked; unknown: not even the domain could be checked
                          * @enum {unknown}
@@ -1688,7 +1688,7 @@ export interface operations {
                              * @description Why the status is what it is: 'ok' for deliverable; see docs/email.md for the full list
                              * @enum {unknown}
                              */
-                            reason: "ok" | "invalid_syntax" | "domain_not_found" | "null_mx" | "no_mail_server" | "mailbox_not_found" | "mailbox_disabled" | "catch_all" | "disposable" | "mailbox_full" | "greylisted" | "smtp_temporary" | "smtp_timeout" | "smtp_unavailable" | "smtp_blocked" | "smtp_error" | "smtp_unsupported" | "blocked_mx_address" | "dns_error" | "smtp_not_checked";
+                            reason: "ok" | "invalid_syntax" | "domain_not_found" | "null_mx" | "no_mail_server" | "mailbox_not_found" | "mailbox_disabled" | "catch_all" | "disposable" | "mailbox_full" | "greylisted" | "throttled" | "smtp_temporary" | "smtp_timeout" | "smtp_unavailable" | "smtp_blocked" | "smtp_error" | "smtp_unsupported" | "blocked_mx_address" | "dns_error" | "smtp_not_checked";
                             /**
                              * @description verified: a definite answer (the mail server, DNS or syntax); likely: indirect evidence (catch-all, lists, full inbox); low: only syntax and domain checked; unknown: not even the domain could be checked
                              * @enum {unknown}

@@ -11,6 +11,8 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp
 /** What to do with one RCPT TO: accept, reply with a code, never answer, cut the connection, or one of those later. */
 export type RcptAction = 'accept' | 'stall' | 'drop' | { code: number; message: string } | { afterMs: number; then: RcptAction };
 
+type Greeting = { code: number; message: string } | 'stall';
+
 export interface SmtpBehaviour {
   /** Addresses (any case) that exist. */
   mailboxes?: string[];
@@ -20,8 +22,8 @@ export interface SmtpBehaviour {
   rcpt?: (address: string, ctx: { attempt: number; session: SMTPServerSession }) => RcptAction | undefined;
   /** Reply to MAIL FROM instead of accepting it. */
   mailFrom?: (address: string) => RcptAction | undefined;
-  /** Refuse at the greeting with this reply (421 closes), or never greet. */
-  greeting?: { code: number; message: string } | 'stall';
+  /** Refuse at the greeting with this reply (421 closes), or never greet; a function decides per connection (0, 1, ...). */
+  greeting?: Greeting | ((connection: number) => Greeting | undefined);
   /** Advertise SMTPUTF8 (default true). */
   smtpUtf8?: boolean;
   /** Refuse more than this many recipients in one transaction with 452 4.5.3. */
@@ -69,6 +71,7 @@ export async function startSmtpServer(
   let connections = 0;
   let peakOpen = 0;
   let dataCommands = 0;
+  let greeted = 0;
   const state = { rcpts: [] as string[], mailFroms: [] as string[], helos: [] as string[] };
 
   const server: SMTPServer = new SMTPServer({
@@ -81,7 +84,8 @@ export async function startSmtpServer(
     maxClients: behaviour.maxClients ?? 0,
     banner: 'test mail server',
     onConnect(_session, callback) {
-      const greeting = current.behaviour.greeting;
+      const given = current.behaviour.greeting;
+      const greeting = typeof given === 'function' ? given(greeted++) : given;
       if (greeting === 'stall') return;
       if (greeting) return callback(reply(greeting.code, greeting.message));
       callback();

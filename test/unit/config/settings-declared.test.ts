@@ -66,7 +66,14 @@ describe('declared settings', () => {
 
   it('never shows a secret value in an error', () => {
     const secrets = settingList.filter((s) => s.info.secret).map((s) => s.info.env);
-    expect(secrets.sort()).toEqual(['ADMIN_TOKEN', 'DATABASE_URL', 'METRICS_TOKEN', 'REDIS_URL']);
+    expect(secrets.sort()).toEqual([
+      'ADMIN_TOKEN',
+      'DATABASE_URL',
+      'METRICS_TOKEN',
+      'REDIS_URL',
+      'SMTP_PROXY',
+      'SMTP_PROXY_ROUTES',
+    ]);
     const wrong = ['hunter2', 'mysql://hunter2@db.test/x', 'hunter2 hunter2|x', 'http://hunter2:pw@[::1', '://hunter2'];
     for (const name of secrets) {
       let refused = 0;
