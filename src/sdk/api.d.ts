@@ -34,6 +34,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard session of this browser's cookie, with its CSRF token */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the dashboard with an API key or the operator token (sets an HttpOnly cookie)
+         * @description The token is checked and forgotten: the browser keeps only a random session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) that lasts SESSION_TTL_HOURS. An API key opens the customer pages, ADMIN_TOKEN the operator pages.
+         */
+        post: operations["createSession"];
+        /** Sign out: the session ends in the store and its cookie is cleared */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/accounts": {
         parameters: {
             query?: never;
@@ -115,6 +137,23 @@ export interface paths {
         post?: never;
         /** Revoke an API key (it stops working at once; revoking twice is harmless) */
         delete: operations["revokeAccountKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue depth, live workers and webhook deliveries waiting, across every process */
+        get: operations["getSystemStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -263,6 +302,26 @@ export interface paths {
          * @description For an upload: every row of the file in order, its header (or column_1, column_2...) and fields as they were (UTF-8, the file's delimiter), then Sieve's columns: status, reason, duplicate_of, normalized, and line_type, carrier, country for phones or disposable, role, free, catch_all, mx, suggestion for emails (prefixed sieve_ when the file has a column of one of those names). For a list sent to validate-async: one row per distinct item. `status` keeps the rows of those verdicts: `valid,risky` is the clean list.
          */
         get: operations["getBatchResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch/{batch_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a batch's results as rows (those of results.csv), with the count of every verdict
+         * @description An upload's rows are its file's, with Sieve's columns after them; a list's are its items. Rows without a result yet count as not_checked. `status` keeps the rows of those verdicts (the counts are always of all rows).
+         */
+        get: operations["getBatchRows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -608,6 +667,233 @@ export interface operations {
             };
         };
     };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `account` (opened with an API key: the customer pages) or `operator` (opened with ADMIN_TOKEN) */
+                        kind: "account" | "operator";
+                        account_id: string | null;
+                        key_id: string | null;
+                        /** @description Send it as X-CSRF-Token with every write made with the session cookie */
+                        csrf_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An API key (sv_live_…) or ADMIN_TOKEN */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `account` (opened with an API key: the customer pages) or `operator` (opened with ADMIN_TOKEN) */
+                        kind: "account" | "operator";
+                        account_id: string | null;
+                        key_id: string | null;
+                        /** @description Send it as X-CSRF-Token with every write made with the session cookie */
+                        csrf_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_json`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error; `error.code` is `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listAccounts: {
         parameters: {
             query: {
@@ -640,7 +926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -649,7 +935,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -731,7 +1017,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -740,7 +1026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -834,7 +1120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -843,7 +1129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -933,7 +1219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -942,7 +1228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1064,7 +1350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1073,7 +1359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1169,7 +1455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1178,7 +1464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1189,6 +1475,87 @@ export interface operations {
             };
             /** @description Error; `error.code` is `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getSystemStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            queue: string;
+                            queued: number;
+                            active: number;
+                        }[];
+                        /** @description Jobs waiting or due for a retry */
+                        jobs_queued: number;
+                        jobs_active: number;
+                        /** @description Worker processes heard from in the last 30 seconds */
+                        workers: number;
+                        /** @description Jobs those workers say they are running */
+                        jobs_in_flight: number;
+                        /** @description Webhook deliveries waiting (retries not yet due included) */
+                        deliveries_pending: number;
+                        deliveries_sending: number;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1266,8 +1633,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1337,8 +1713,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1503,7 +1888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1514,6 +1899,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1704,7 +2098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1715,6 +2109,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1834,7 +2237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,6 +2248,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2105,7 +2517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2116,6 +2528,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2273,8 +2694,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2362,8 +2792,17 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2423,6 +2862,114 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getBatchRows: {
+        parameters: {
+            query: {
+                /** @description Comma list of: valid, risky, invalid, unknown, malformed, duplicate, empty, not_checked */
+                status?: string;
+                offset: number;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                /** @description bat_ + 32 hex digits */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: string[];
+                        /** @description Index of the verdict in columns and in every row */
+                        status_column: number;
+                        /** @description Rows of each verdict */
+                        counts: {
+                            [key: string]: number;
+                        };
+                        total_rows: number;
+                        /** @description Rows of the chosen verdicts */
+                        matching: number;
+                        rows: {
+                            /** @description 1-based */
+                            row: number;
+                            cells: string[];
+                        }[];
+                        next_offset: number | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `batch_expired` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2511,8 +3058,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2628,8 +3184,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2723,8 +3288,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2808,8 +3382,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2894,8 +3477,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2965,8 +3557,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3052,8 +3653,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3147,8 +3757,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3233,8 +3852,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3368,8 +3996,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3459,8 +4096,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3559,8 +4205,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3647,8 +4302,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3730,8 +4394,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3817,8 +4490,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
 import { WorkLoop } from '../lib/work-loop.js';
+import { beat, forget, HEARTBEAT_EVERY_MS, newWorkerId } from './worker-heartbeat.js';
 import { type Job, type JobQueue, type PayloadMap, WAKE_CHANNEL } from '../queue/job-queue.js';
 import type { AnyJobHandler, JobContext, JobHandler } from '../queue/job-handler.js';
 import type { JobPayloads } from '../queue/jobs.js';
@@ -27,6 +28,8 @@ export class Worker<M extends PayloadMap = JobPayloads> {
   private readonly abort = new AbortController();
   private running = false;
   private unlisten: (() => Promise<void>) | undefined;
+  private readonly workerId = newWorkerId();
+  private heartbeat: WorkLoop | undefined;
   /** Jobs finished (completed or failed) by this process, per queue: for tests and metrics. */
   readonly processed = new Map<string, number>();
 
@@ -63,6 +66,13 @@ export class Worker<M extends PayloadMap = JobPayloads> {
       else this.lanes.get(payload)?.loop.wake();
     });
     for (const lane of this.lanes.values()) lane.loop.start();
+    this.heartbeat = new WorkLoop({
+      name: 'worker heartbeat',
+      pollIntervalMs: HEARTBEAT_EVERY_MS,
+      log: this.log,
+      step: () => beat(this.db, this.workerId, this.inFlightCount()),
+    });
+    this.heartbeat.start();
   }
 
   private async claim(lane: Lane<M>) {
@@ -124,6 +134,8 @@ export class Worker<M extends PayloadMap = JobPayloads> {
     if (!this.running) return;
     this.running = false;
     await Promise.all([...this.lanes.values()].map((l) => l.loop.stop()));
+    await this.heartbeat?.stop();
+    await forget(this.db, this.workerId).catch((err: unknown) => this.log.warn({ err }, 'could not drop the heartbeat row'));
     const all = () => Promise.all([...this.lanes.values()].flatMap((l) => [...l.inFlight]));
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
