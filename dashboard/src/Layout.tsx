@@ -32,8 +32,9 @@ export function Layout({ session, children }: { session: SessionInfo; children: 
     mutationFn: async () => unwrap(await client.DELETE('/auth/v1/session')),
     onSettled: () => {
       setCsrfToken('');
-      queries.clear();
+      // The session query stays (its observers then see null and show the sign-in); the account's data goes.
       queries.setQueryData(['session'], null);
+      queries.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
     },
   });
   const links = session.kind === 'operator' ? OPERATOR : CUSTOMER;

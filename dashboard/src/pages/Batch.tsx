@@ -32,6 +32,14 @@ function useRate(processed: number | undefined, total: number | undefined) {
   return { rate, eta: rate > 0 ? (total - last.n) / rate : null };
 }
 
+/** The file name of a Content-Disposition header (RFC 6266: filename* first, then filename). */
+function fileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) return decodeURIComponent(extended);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
+}
+
 const duration = (s: number) =>
   s < 90 ? `${Math.ceil(s)} s` : s < 5400 ? `${Math.ceil(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
 
@@ -81,7 +89,7 @@ export default function Batch() {
         parseAs: 'blob',
       });
       if (error !== undefined || !data) unwrap({ data, error, response });
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${batchId}.csv`;
+      const name = fileName(response.headers.get('content-disposition')) ?? `${batchId}.csv`;
       const url = URL.createObjectURL(data as Blob);
       const link = document.createElement('a');
       link.href = url;

@@ -238,7 +238,9 @@ async function countFailedSince(endpointId: string, since: Date): Promise<number
 function Recover({ endpoints }: { endpoints: Endpoint[] }) {
   const ids = useId();
   const queries = useQueryClient();
-  const [endpointId, setEndpointId] = useState(endpoints[0]?.endpoint_id ?? '');
+  const [picked, setEndpointId] = useState('');
+  // The first endpoint until one is picked (the list may have been empty when this was first shown).
+  const endpointId = endpoints.some((e) => e.endpoint_id === picked) ? picked : (endpoints[0]?.endpoint_id ?? '');
   const [since, setSince] = useState(() => new Date(Date.now() - 86_400_000).toISOString().slice(0, 16));
   const [count, setCount] = useState<number | null>(null);
   const sinceDate = () => new Date(`${since}:00Z`);
