@@ -21,7 +21,9 @@ import { type QueueDefinition, queueDefinitions } from './queue/jobs.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
-import { vetWebhookUrl } from './webhooks/webhook-url.js';
+import { FORMATS } from './webhooks/formats/index.js';
+import type { FormatName } from './webhooks/webhook-format.js';
+import { httpsProblem, vetWebhookUrl } from './webhooks/webhook-url.js';
 
 export interface Context {
   readonly config: Config;
@@ -38,8 +40,11 @@ export interface Context {
   readonly batchHooks: BatchHooks;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
-    /** The SSRF check of a submitted webhook URL: a domain error naming `field` when it may not be used. */
-    vetUrl(url: string, field: string): Promise<void>;
+    /**
+     * The checks of a submitted webhook URL for a format (HTTPS rules, SSRF): a domain error naming `field` when
+     * it may not be used.
+     */
+    vetUrl(url: string, field: string, format?: FormatName): Promise<void>;
     /** The sender of the outbox, for a worker process. */
     newDispatcher(): WebhookDispatcher;
   };
@@ -87,25 +92,27 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     closers.push(() => keys.stop());
     const dns = createDnsClient({ servers: config.email.dnsServers, timeoutMs: config.email.dnsTimeoutMs });
     const email = createEmailValidator({ config: config.email, db, log, dns });
-    const outbox = new WebhookOutbox({ schedules: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
+    const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
     const webhooks: Context['webhooks'] = {
       outbox,
-      async vetUrl(url, field) {
+      async vetUrl(url, field, format = 'standard') {
+        const insecure = httpsProblem(url, FORMATS[format], config.webhooks);
+        if (insecure) throw new DomainError('webhook_url_insecure', `${field}: ${insecure}`, [{ field, message: insecure }]);
         const verdict = await vetWebhookUrl(url, { guard: webhookGuard, dns });
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
       newDispatcher() {
-        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs });
+        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
         return new WebhookDispatcher(
           db,
           sender,
           {
             concurrency: config.webhooks.concurrency,
             perHost: config.webhooks.maxPerHost,
-            timeoutMs: config.webhooks.timeoutMs,
+            timeoutOverrideMs: config.webhooks.timeoutMs,
             pollIntervalMs: config.webhooks.pollIntervalMs,
             ttlDays: config.batches.resultsTtlDays,
           },

@@ -45,6 +45,10 @@ export interface BatchRow {
   credits_refunded: number;
   webhook_url: string | null;
   webhook_secret: string | null;
+  /** How the webhook_url is called: `batch` (the batch APIs' callback), `lookup` or `verification`. */
+  webhook_format: string;
+  /** Extra headers for the webhook_url ([{name, value}]). */
+  webhook_headers: { name: string; value: string }[] | null;
   webhook_sent_at: Date | null;
   webhook_status_code: number | null;
   error_code: string | null;
@@ -70,6 +74,8 @@ export interface NewBatch {
   creditsCharged: number;
   webhookUrl: string | null;
   webhookSecret: string | null;
+  webhookFormat?: string;
+  webhookHeaders?: { name: string; value: string }[] | null;
   createdAt: Date;
   source?: BatchSource;
   fileName?: string | null;
@@ -95,10 +101,10 @@ export async function insertBatch(
   const processed = answered.reduce((n, a) => n + a.results.length, 0);
   const { rows } = await tx.query<BatchRow>(
     `insert into batches (id, account_id, kind, level, options, total, credits_charged, webhook_url, webhook_secret, created_at,
-       source, file_name, upload, processed, status, started_at, completed_at)
+       source, file_name, upload, processed, status, started_at, completed_at, webhook_format, webhook_headers)
      values ($1, $2, $3, $4, $5, $6::int, $7, $8, $9, $10, $11, $12, $13, $14::int,
        case when $14::int >= $6::int then 'completed' else 'queued' end,
-       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end)
+       case when $14::int >= $6::int then now() end, case when $14::int >= $6::int then now() end, $15, $16::jsonb)
      returning *`,
     [
       batch.id,
@@ -115,6 +121,8 @@ export async function insertBatch(
       batch.fileName ?? null,
       batch.upload ? JSON.stringify(batch.upload) : null,
       processed,
+      batch.webhookFormat ?? 'batch',
+      batch.webhookHeaders ? JSON.stringify(batch.webhookHeaders) : null,
     ],
   );
   const chunks = new Map<number, PlannedItem[]>();

@@ -24,6 +24,9 @@ export interface BatchSettings {
   smtpCheck?: boolean;
   webhookUrl?: string;
   webhookSecret?: string;
+  /** How the webhook_url is called (`batch` unless said) and its extra headers. */
+  webhookFormat?: string;
+  webhookHeaders?: { name: string; value: string }[];
   /** The Idempotency-Key header and a hash of the request it came with. */
   idempotency?: { key: string; requestHash: string };
   /** Base of status_url (PUBLIC_URL, or the request's own origin). */
@@ -168,6 +171,8 @@ export async function acceptBatch(db: Db, queue: JobQueue, s: BatchSettings, p: 
         creditsCharged: p.credits,
         webhookUrl: s.webhookUrl ?? null,
         webhookSecret: s.webhookSecret ?? null,
+        webhookFormat: s.webhookFormat,
+        webhookHeaders: s.webhookHeaders ?? null,
         createdAt: p.createdAt,
         source: p.source,
         fileName: p.fileName,

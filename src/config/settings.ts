@@ -10,14 +10,6 @@ import { bool, commaList, int, invalid, matches, oneOf, parsed, text, urlOf } fr
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Seconds before each webhook retry when WEBHOOK_RETRY_SCHEDULE is unset. */
-const RETRY_SCHEDULES = {
-  /** A batch's own webhook_url, as the phone batch API has it. */
-  callback: [2, 4, 8],
-  /** Account endpoints, as account events have it. */
-  endpoint: [60, 300, 1800, 7200],
-} as const;
-
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 /** `a`, `b` or `c` */
 const choice = (words: readonly string[]) =>
@@ -25,11 +17,6 @@ const choice = (words: readonly string[]) =>
     .map((w) => `\`${w}\``)
     .join(', ')
     .replace(/, ([^,]*)$/, ' or $1');
-/** a, b or c */
-const and = (words: readonly string[]) => words.join(', ').replace(/, ([^,]*)$/, ' and $1');
-/** [60, 300] → 1 min and 5 min */
-const schedule = (seconds: readonly number[]) =>
-  and(seconds.map((s) => (s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`)));
 
 // Settings other settings' defaults are derived from are declared first, then placed in the tree.
 const port = int({ env: 'PORT', default: 8080, max: 65535, description: 'HTTP port (`0` picks a free one)' });
@@ -72,6 +59,13 @@ export const settings = {
     minLength: 16,
     description:
       'bearer token of the operator API (16+ characters); when unset, an embedded Sieve keeps one in `DATA_DIR/admin-token` (for the CLI), and on a server store the operator API is off',
+  }),
+  metricsToken: text({
+    env: 'METRICS_TOKEN',
+    secret: true,
+    minLength: 16,
+    description:
+      'bearer token `GET /metrics` requires (16+ characters); when unset, /metrics is open: keep it on the internal network',
   }),
   logLevel: oneOf({ env: 'LOG_LEVEL', values: LOG_LEVELS, default: 'info', description: choice(LOG_LEVELS) }),
   bodyLimitBytes: int({
@@ -308,22 +302,33 @@ export const settings = {
       'WEBHOOK_ALLOWED_CIDRS',
       'address ranges a webhook URL may reach although private, loopback and so on (`127.0.0.0/8,::1/128`); for tests and private networks. Webhook hosts are resolved with `DNS_SERVERS`',
     ),
+    /** Replaces every format's default deadline when set (an endpoint's own timeout_seconds still wins). */
     timeoutMs: int({
       env: 'WEBHOOK_TIMEOUT_MS',
-      default: 15000,
       min: 50,
-      description: 'deadline of one webhook request: resolving, connecting, sending and reading the answer',
+      max: 120_000,
+      description:
+        "deadline of one webhook request (resolving, connecting, sending and reading the answer), in ms; replaces every format's default (15 s, 30 s for `events`; docs/webhooks.md), not an endpoint's own `timeout_seconds`",
     }),
-    /** Seconds before each retry, for a batch's own webhook_url (callback) and for account endpoints. */
+    /** Seconds before each retry; replaces every format's default schedule when set (not an endpoint's own). */
     retrySchedule: parsed({
       env: 'WEBHOOK_RETRY_SCHEDULE',
       parse: (list) =>
         parseSchedule(list) ??
         invalid('must be a comma list of whole durations such as 2s,4s,8s or 1m,5m,30m,2h (at most 50, each at least 1s)'),
-      description: `waits before each retry, such as \`2s,4s,8s\` or \`1m,5m,30m,2h\`; replaces both defaults: a batch's own \`webhook_url\` is retried after ${schedule(RETRY_SCHEDULES.callback)} (the phone batch API), an endpoint after ${schedule(RETRY_SCHEDULES.endpoint)} (account events)`,
-    }).map((own): { readonly callback: readonly number[]; readonly endpoint: readonly number[] } =>
-      own === undefined ? RETRY_SCHEDULES : { callback: own, endpoint: own },
-    ),
+      description:
+        "waits before each retry, such as `2s,4s,8s` or `1m,5m,30m,2h`; replaces every format's default schedule (a batch's own `webhook_url` 2 s, 4 s and 8 s, an endpoint 1 min, 5 min, 30 min and 2 h; docs/webhooks.md), not an endpoint's own `retry_schedule`",
+    }),
+    allowHttp: bool({
+      env: 'WEBHOOK_ALLOW_HTTP',
+      default: false,
+      description: 'take http:// webhook URLs for the `events` and `verification` formats too (they need https:// otherwise)',
+    }),
+    requireHttps: bool({
+      env: 'WEBHOOK_REQUIRE_HTTPS',
+      default: false,
+      description: 'refuse http:// webhook URLs for every format (422 `webhook_url_insecure`)',
+    }),
     maxPerHost: int({
       env: 'WEBHOOK_MAX_PER_HOST',
       default: 10,

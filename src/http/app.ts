@@ -9,7 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Context } from '../context.js';
 import { newId } from '../lib/ids.js';
-import { ErrorResponse, installErrorHandling } from './errors.js';
+import { clientErrorHandler, ErrorResponse, frameworkErrors, installErrorHandling, REQUEST_LIMITS } from './errors.js';
 import { adminAuth, apiKeyAuth } from './auth.js';
 import { installDashboard } from './dashboard.js';
 import { adminTokenOrSession, apiKeyOrSession, SESSION_ERRORS } from './session-auth.js';
@@ -44,6 +44,11 @@ export async function buildApp(ctx: Context): Promise<App> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Framework-level failures answer in our envelope too: bad URLs, parameters and heads too long.
+    routerOptions: { maxParamLength: REQUEST_LIMITS.maxParamLength },
+    http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderSize },
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : newId('req');
@@ -98,7 +103,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  installMetrics(app, ctx.queue, ctx.db);
+  installMetrics(app, ctx.queue, ctx.db, { token: config.metricsToken });
   await installDashboard(app);
 
   // Rate-limit counters live where every API process sees them: Redis when REDIS_URL is set, else the store.

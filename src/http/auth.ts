@@ -21,14 +21,23 @@ declare module 'fastify' {
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer' };
 
 /** The bearer token of the request, or an ApiError naming what is wrong with the header. */
-function bearerToken(request: FastifyRequest, missing: 'missing_api_key' | 'missing_admin_token'): string {
+function bearerToken(
+  request: FastifyRequest,
+  missing: 'missing_api_key' | 'missing_admin_token' | 'missing_metrics_token',
+): string {
   const header = request.headers.authorization;
   if (!header || header.trim() === '') {
     throw new ApiError(missing, 'Send your credentials as "Authorization: Bearer <token>"', { headers: CHALLENGE });
   }
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) {
-    const code = missing === 'missing_api_key' ? 'malformed_api_key' : 'invalid_admin_token';
+    const code = (
+      {
+        missing_api_key: 'malformed_api_key',
+        missing_admin_token: 'invalid_admin_token',
+        missing_metrics_token: 'invalid_metrics_token',
+      } as const
+    )[missing];
     throw new ApiError(code, 'The Authorization header must be "Bearer <token>"', { headers: CHALLENGE });
   }
   return match[1];
@@ -75,6 +84,18 @@ export function adminAuth(adminToken: string | undefined) {
     // Compare digests, so the comparison takes the same time whatever the length of the guess.
     if (!timingSafeEqual(digest(token), expected)) {
       throw new ApiError('invalid_admin_token', 'The admin token is not valid', { headers: CHALLENGE });
+    }
+  };
+}
+
+/** GET /metrics: open when METRICS_TOKEN is unset (an internal network), else its bearer token. */
+export function metricsAuth(metricsToken: string | undefined) {
+  const expected = metricsToken ? digest(metricsToken) : undefined;
+  return async function authenticateMetrics(request: FastifyRequest): Promise<void> {
+    if (!expected) return;
+    const token = bearerToken(request, 'missing_metrics_token');
+    if (!timingSafeEqual(digest(token), expected)) {
+      throw new ApiError('invalid_metrics_token', 'The metrics token is not valid', { headers: CHALLENGE });
     }
   };
 }

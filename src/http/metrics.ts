@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Queryable } from '../db/db.js';
+import { metricsAuth } from './auth.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { deliveriesWaiting } from '../webhooks/webhook-deliveries.js';
 
@@ -10,7 +11,12 @@ export interface Metrics {
   registry: Registry;
 }
 
-export function installMetrics(app: FastifyInstance, queue: JobQueue, db: Queryable): Metrics {
+export function installMetrics(
+  app: FastifyInstance,
+  queue: JobQueue,
+  db: Queryable,
+  options: { token?: string | undefined } = {},
+): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sieve_' });
   const requests = new Counter({
@@ -57,7 +63,7 @@ export function installMetrics(app: FastifyInstance, queue: JobQueue, db: Querya
     latency.observe({ route, method: request.method }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true }, onRequest: metricsAuth(options.token) }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

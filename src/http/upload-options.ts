@@ -35,9 +35,23 @@ export const UploadOptions = Type.Object(
       Type.String({ minLength: 1, maxLength: 255, description: 'The file name, for a raw body (multipart gives its own)' }),
     ),
     smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
-    level: Type.Optional(Type.String({ description: 'basic (the default)' })),
+    level: Type.Optional(Type.String({ maxLength: 32, description: 'basic (the default)' })),
     webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
     webhook_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' })),
+    webhook_format: Type.Optional(
+      Type.Union([Type.Literal('batch'), Type.Literal('lookup'), Type.Literal('verification')], {
+        description:
+          'How the webhook_url is called, as for validate-async: batch (once, at the end; the default), lookup (once per item), verification (once per item and at the end)',
+      }),
+    ),
+    webhook_headers: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 16_384,
+        description:
+          'Extra headers for every call of the webhook_url, as a JSON object (`{"Authorization":"Bearer …"}`), up to 10; the same rules as validate-async',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -113,3 +127,21 @@ export const UploadPreview = Type.Object({
   credits_needed: Type.Integer(),
   credits_remaining: Type.Integer(),
 });
+
+/** `webhook_headers` as given (a JSON object in text, since the options are query or form fields), as an object. */
+export function headersObject(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw invalidField(
+      'query.webhook_headers',
+      'must be a JSON object of header names to text values, such as {"Authorization":"Bearer …"}',
+    );
+  }
+  return value as Record<string, string>;
+}

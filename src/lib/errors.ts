@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'webhook_url_invalid',
   'webhook_url_forbidden',
   'webhook_url_unresolvable',
+  /** The webhook's format (or the operator) needs an https:// URL. */
+  'webhook_url_insecure',
   /** Uploads: the file holds no data row. */
   'upload_empty',
   /** Uploads: the file is not text (binary, a spreadsheet workbook, an encoding that cannot be read). */

@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { addAdminCommands } from '../cli/admin-commands.js';
 import { addBatchCommands } from '../cli/batch-commands.js';
 import { describeFailure, UsageError } from '../cli/cli-common.js';
+import { addKeyCommands } from '../cli/key-commands.js';
+import { addValidateCommand } from '../cli/validate-command.js';
 import { ConfigError, parseCliConfig, parseConfig } from '../config.js';
 
 const program = new Command('sieve')
@@ -39,7 +41,9 @@ program
     await migrateOnce(parseConfig());
   });
 
+addValidateCommand(program);
 addBatchCommands(program);
+addKeyCommands(program);
 addAdminCommands(program);
 
 try {

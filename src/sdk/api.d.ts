@@ -204,7 +204,7 @@ export interface paths {
         put?: never;
         /**
          * Validate one phone number or one email address (1 credit)
-         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it.
+         * @description Send `{phone, country?}` or `{email, smtp_check?, use_cache?}`. An input that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered for nothing. The `X-Credits-Charged` header says what the call cost (0 or 1), `X-Credits-Remaining` the balance after it. With `webhook_url` (and `webhook_headers`), the result is also POSTed there as a per-lookup callback (`{contact, request_id, webhook_id, result_v1}`, retried until a 200). Endpoints subscribed to `validation.completed` get the result as an event.
          */
         post: operations["validate"];
         delete?: never;
@@ -244,7 +244,7 @@ export interface paths {
         put?: never;
         /**
          * Submit up to 10000 phones or emails for background checking (credits for the whole batch up front)
-         * @description Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.
+         * @description Send `phones` or `emails` (not both). Items are deduplicated by meaning (phones by their E.164 form with `country`, emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called when the batch completes (`webhook_format` batch), or once per item as it is checked (lookup; verification, which also calls at the end), with `webhook_headers` on every call. An `Idempotency-Key` header makes retries safe for 24 hours.
          */
         post: operations["createBatch"];
         delete?: never;
@@ -397,7 +397,11 @@ export interface paths {
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an endpoint: its URL, event types, description, format, extra headers, signature header, retries or timeout
+         * @description Fields left out stay as they are; null puts back the default (no headers, the format's signature header, schedule or timeout). `headers` replaces every extra header at once. Deliveries not sent yet go to the new URL, in the format they were made in.
+         */
+        patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
     "/api/v1/webhooks/endpoints/{endpoint_id}/rotate-secret": {
@@ -1780,6 +1784,12 @@ export interface operations {
                     smtp_check?: boolean;
                     /** @description Emails: reuse a recent result (default true) */
                     use_cache?: boolean;
+                    /** @description Also POST the result here (format lookup) */
+                    webhook_url?: string;
+                    /** @description Up to 10 extra headers sent with every delivery, such as Authorization or User-Agent. Host, Content-Length, Content-Type, Connection, Transfer-Encoding and the format's own signature headers are refused. Values are write-only: later reads show them masked. */
+                    webhook_headers?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -1933,7 +1943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed` */
+            /** @description Error; `error.code` is `validation_failed`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2204,6 +2214,12 @@ export interface operations {
                     webhook_url?: string;
                     /** @description Signs the callback (HMAC-SHA256) */
                     webhook_secret?: string;
+                    /** @description How the webhook_url is called (default batch). `batch`: the batch's status and results, as the phone batch API and the email bulk and batch API call back; retries after 2s, 4s, 8s; timeout 15 s. `lookup`: one POST per item: `{contact, request_id, webhook_id, result_v1}`, unsigned (check your own Authorization header); retries after 10 × 30s, 10 × 3m, 10 × 15m; timeout 15 s. `verification`: `{event_type, task_id, completed_at, data}`: `data.job` per item, `data.stats` and `data.jobs` at the end; `X-Webhook-Signature: sha256=<hex>`; retries after 2s, 4s, 8s; timeout 15 s; https:// only */
+                    webhook_format?: "batch" | "lookup" | "verification";
+                    /** @description Up to 10 extra headers sent with every delivery, such as Authorization or User-Agent. Host, Content-Length, Content-Type, Connection, Transfer-Encoding and the format's own signature headers are refused. Values are write-only: later reads show them masked. */
+                    webhook_headers?: {
+                        [key: string]: string;
+                    };
                 };
             };
         };
@@ -2291,7 +2307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable` */
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,6 +2371,10 @@ export interface operations {
                 webhook_url?: string;
                 /** @description Signs the callback (HMAC-SHA256) */
                 webhook_secret?: string;
+                /** @description How the webhook_url is called, as for validate-async: batch (once, at the end; the default), lookup (once per item), verification (once per item and at the end) */
+                webhook_format?: "batch" | "lookup" | "verification";
+                /** @description Extra headers for every call of the webhook_url, as a JSON object (`{"Authorization":"Bearer …"}`), up to 10; the same rules as validate-async */
+                webhook_headers?: string;
             };
             header?: {
                 "idempotency-key"?: string;
@@ -2388,6 +2408,10 @@ export interface operations {
                     webhook_url?: string;
                     /** @description Signs the callback (HMAC-SHA256) */
                     webhook_secret?: string;
+                    /** @description How the webhook_url is called, as for validate-async: batch (once, at the end; the default), lookup (once per item), verification (once per item and at the end) */
+                    webhook_format?: "batch" | "lookup" | "verification";
+                    /** @description Extra headers for every call of the webhook_url, as a JSON object (`{"Authorization":"Bearer …"}`), up to 10; the same rules as validate-async */
+                    webhook_headers?: string;
                     /**
                      * Format: binary
                      * @description The file: CSV (any of , ; tab |) or one value a line
@@ -2571,7 +2595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
+            /** @description Error; `error.code` is `validation_failed`, `level_not_supported`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure`, `upload_empty`, `upload_not_text`, `upload_no_column`, `upload_row_too_large`, `upload_malformed` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,6 +3303,15 @@ export interface operations {
                             url: string;
                             description: string | null;
                             event_types: string[];
+                            /** @description standard, lookup, events or verification */
+                            format: string;
+                            /** @description Extra headers, values masked */
+                            headers: {
+                                [key: string]: string;
+                            };
+                            signature_header: string | null;
+                            retry_schedule: number[] | null;
+                            timeout_seconds: number | null;
                             enabled: boolean;
                             disabled_at: string | null;
                             disabled_reason: string | null;
@@ -3346,8 +3379,21 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    event_types: ("batch.started" | "batch.completed" | "batch.failed" | "batch.item.completed" | "usage.threshold")[];
+                    /** @description validation.completed (each item of a sync /validate or /validate-bulk call) is sent only to endpoints that ask for it */
+                    event_types: ("validation.completed" | "batch.started" | "batch.completed" | "batch.failed" | "batch.item.completed" | "usage.threshold")[];
                     description?: string;
+                    /** @description How deliveries look, are signed and retried (default standard). `standard`: `{id, type, created, data}` signed for Standard Webhooks and with `X-Webhook-Signature: sha256=<hex>`; retries after 1m, 5m, 30m, 2h; timeout 15 s. `lookup`: one POST per item: `{contact, request_id, webhook_id, result_v1}`, unsigned (check your own Authorization header); retries after 10 × 30s, 10 × 3m, 10 × 15m; timeout 15 s. `events`: `{id, type, created, data}` signed with the hex HMAC-SHA256 of the body in `signature_header` (X-Signature); retries after 1m, 5m, 30m, 2h; timeout 30 s; https:// only. `verification`: `{event_type, task_id, completed_at, data}`: `data.job` per item, `data.stats` and `data.jobs` at the end; `X-Webhook-Signature: sha256=<hex>`; retries after 1m, 5m, 30m, 2h; timeout 15 s; https:// only */
+                    format?: "standard" | "lookup" | "events" | "verification";
+                    /** @description Up to 10 extra headers sent with every delivery, such as Authorization or User-Agent. Host, Content-Length, Content-Type, Connection, Transfer-Encoding and the format's own signature headers are refused. Values are write-only: later reads show them masked. */
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    /** @description events format: the header carrying the hex HMAC-SHA256 of the body (default X-Signature) */
+                    signature_header?: string;
+                    /** @description The waits between attempts after the first, immediate one (`["30s","5m"]`: three attempts in all), each up to 24 h; replaces the format's schedule */
+                    retry_schedule?: (string | number)[];
+                    /** @description Deadline of one attempt; replaces the format's */
+                    timeout_seconds?: number;
                 };
             };
         };
@@ -3363,6 +3409,15 @@ export interface operations {
                         url: string;
                         description: string | null;
                         event_types: string[];
+                        /** @description standard, lookup, events or verification */
+                        format: string;
+                        /** @description Extra headers: their values are shown in this answer only */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        signature_header: string | null;
+                        retry_schedule: number[] | null;
+                        timeout_seconds: number | null;
                         enabled: boolean;
                         disabled_at: string | null;
                         disabled_reason: string | null;
@@ -3418,7 +3473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `validation_failed`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable` */
+            /** @description Error; `error.code` is `validation_failed`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3469,6 +3524,15 @@ export interface operations {
                         url: string;
                         description: string | null;
                         event_types: string[];
+                        /** @description standard, lookup, events or verification */
+                        format: string;
+                        /** @description Extra headers, values masked */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        signature_header: string | null;
+                        retry_schedule: number[] | null;
+                        timeout_seconds: number | null;
                         enabled: boolean;
                         disabled_at: string | null;
                         disabled_reason: string | null;
@@ -3585,6 +3649,145 @@ export interface operations {
                 };
             };
             /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    /** @description validation.completed (each item of a sync /validate or /validate-bulk call) is sent only to endpoints that ask for it */
+                    event_types?: ("validation.completed" | "batch.started" | "batch.completed" | "batch.failed" | "batch.item.completed" | "usage.threshold")[];
+                    description?: string | null;
+                    /** @description How deliveries look, are signed and retried (default standard). `standard`: `{id, type, created, data}` signed for Standard Webhooks and with `X-Webhook-Signature: sha256=<hex>`; retries after 1m, 5m, 30m, 2h; timeout 15 s. `lookup`: one POST per item: `{contact, request_id, webhook_id, result_v1}`, unsigned (check your own Authorization header); retries after 10 × 30s, 10 × 3m, 10 × 15m; timeout 15 s. `events`: `{id, type, created, data}` signed with the hex HMAC-SHA256 of the body in `signature_header` (X-Signature); retries after 1m, 5m, 30m, 2h; timeout 30 s; https:// only. `verification`: `{event_type, task_id, completed_at, data}`: `data.job` per item, `data.stats` and `data.jobs` at the end; `X-Webhook-Signature: sha256=<hex>`; retries after 1m, 5m, 30m, 2h; timeout 15 s; https:// only */
+                    format?: "standard" | "lookup" | "events" | "verification";
+                    headers?: {
+                        [key: string]: string;
+                    } | null;
+                    signature_header?: string | null;
+                    retry_schedule?: (string | number)[] | null;
+                    timeout_seconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint_id: string;
+                        url: string;
+                        description: string | null;
+                        event_types: string[];
+                        /** @description standard, lookup, events or verification */
+                        format: string;
+                        /** @description Extra headers, values masked */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        signature_header: string | null;
+                        retry_schedule: number[] | null;
+                        timeout_seconds: number | null;
+                        enabled: boolean;
+                        disabled_at: string | null;
+                        disabled_reason: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_json`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed`, `webhook_url_invalid`, `webhook_url_forbidden`, `webhook_url_unresolvable`, `webhook_url_insecure` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3749,6 +3952,15 @@ export interface operations {
                         url: string;
                         description: string | null;
                         event_types: string[];
+                        /** @description standard, lookup, events or verification */
+                        format: string;
+                        /** @description Extra headers, values masked */
+                        headers: {
+                            [key: string]: string;
+                        };
+                        signature_header: string | null;
+                        retry_schedule: number[] | null;
+                        timeout_seconds: number | null;
                         enabled: boolean;
                         disabled_at: string | null;
                         disabled_reason: string | null;

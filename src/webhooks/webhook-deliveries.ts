@@ -24,6 +24,12 @@ export interface DeliveryRow {
   succeeded_at: Date | null;
   failed_at: Date | null;
   created_at: Date;
+  /** The format the delivery was made in (formats/). */
+  format: string;
+  /** A body of its own (the format's); null: the event's payload, or built from the batch when sent. */
+  payload: string | null;
+  /** Extra headers of a delivery made for one request (/validate). */
+  headers: { name: string; value: string }[] | null;
 }
 
 /** The channel a NOTIFY goes out on when deliveries become due now; dispatchers LISTEN to it. */
@@ -39,10 +45,13 @@ export async function wakeDispatchers(db: Queryable, count = 1): Promise<void> {
  * body is built from its batch) and its endpoint's secrets and state (null when it has no endpoint).
  */
 export interface ClaimedDelivery extends DeliveryRow {
-  payload: string | null;
+  event_payload: string | null;
   endpoint_secret: string | null;
   endpoint_old_secrets: { secret: string; expires_at: string }[] | null;
   endpoint_disabled_at: Date | null;
+  endpoint_headers: { name: string; value: string }[] | null;
+  endpoint_signature_header: string | null;
+  endpoint_timeout_seconds: number | null;
 }
 
 const DUE_D = `((d.status = 'pending' and d.next_attempt_at <= now()) or (d.status = 'sending' and d.locked_until < now()))`;
@@ -74,15 +83,17 @@ export async function claimDue(
        order by c.rank, c.next_attempt_at
        limit $1
      ), locked as (
-       select d.id, d.kind, d.event_id, d.endpoint_id from webhook_deliveries d where d.id in (select id from room) and ${DUE_D}
+       select d.id, d.kind, d.event_id, d.endpoint_id, d.payload is null as wants_event from webhook_deliveries d where d.id in (select id from room) and ${DUE_D}
        for update skip locked
      )
      update webhook_deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => $6)
      from locked
-       left join webhook_events e on locked.kind = 'endpoint' and e.id = locked.event_id
+       left join webhook_events e on locked.wants_event and e.id = locked.event_id
        left join webhook_endpoints w on w.id = locked.endpoint_id
      where d.id = locked.id
-     returning d.*, e.payload, w.secret as endpoint_secret, w.old_secrets as endpoint_old_secrets, w.disabled_at as endpoint_disabled_at`,
+     returning d.*, e.payload as event_payload, w.secret as endpoint_secret, w.old_secrets as endpoint_old_secrets,
+       w.disabled_at as endpoint_disabled_at, w.headers as endpoint_headers, w.signature_header as endpoint_signature_header,
+       w.timeout_seconds as endpoint_timeout_seconds`,
     [
       options.limit,
       [...options.busy.keys()],

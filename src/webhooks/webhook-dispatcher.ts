@@ -1,7 +1,6 @@
 // Sends the outbox. Claims due deliveries (a lease each), sends them concurrently with caps per host and in all,
 // and writes the outcomes back in groups (one transaction for many attempts). Sleeps until the next delivery is
 // due, a NOTIFY says new ones were committed, or the poll interval passes.
-import { batchBody } from '../batches/batch-body.js';
 import type { BatchRow } from '../batches/batch-repo.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
@@ -14,15 +13,16 @@ import {
   secondsToNextDue,
   WEBHOOK_CHANNEL,
 } from './webhook-deliveries.js';
-import { signingSecrets } from './webhook-endpoints.js';
+import { formatOf } from './formats/index.js';
+import { buildRequest } from './webhook-request.js';
 import { decideNext, type SendOutcome } from './webhook-retry.js';
 import type { WebhookSender } from './webhook-sender.js';
-import { type BodySource, signBody, standardKey } from './webhook-signing.js';
 
 export interface DispatcherOptions {
   concurrency: number;
   perHost: number;
-  timeoutMs: number;
+  /** WEBHOOK_TIMEOUT_MS when set: replaces every format's default timeout. */
+  timeoutOverrideMs: number | undefined;
   pollIntervalMs: number;
   ttlDays: number;
 }
@@ -70,7 +70,8 @@ export class WebhookDispatcher {
       limit: free,
       perHost: this.options.perHost,
       busy: this.busy,
-      leaseSeconds: Math.ceil(this.options.timeoutMs / 1000) + 60,
+      // Longer than the longest deadline (30 s, or the operator's).
+      leaseSeconds: Math.ceil(Math.max(this.options.timeoutOverrideMs ?? 0, 30_000) / 1000) + 60,
     });
     if (claimed.length > 0) await this.startSends(claimed);
     if (claimed.length > 0 && claimed.length === free) return { again: true }; // more may be waiting
@@ -80,9 +81,15 @@ export class WebhookDispatcher {
     return next === null ? {} : { waitMs: Math.max(next * 1000, 1) };
   }
 
-  /** The batches of the callbacks among `deliveries` (claimDue brought the rest). */
+  /** The batches of the deliveries that need theirs (callbacks, bodies built from the batch); claimDue brought the rest. */
   private async batchesOf(deliveries: ClaimedDelivery[]): Promise<Map<string, BatchRow>> {
-    const batchIds = [...new Set(deliveries.filter((d) => d.kind === 'callback' && d.batch_id).map((d) => d.batch_id as string))];
+    const batchIds = [
+      ...new Set(
+        deliveries
+          .filter((d) => d.batch_id && (d.kind === 'callback' || (d.payload === null && formatOf(d.format).bodyFromBatch)))
+          .map((d) => d.batch_id as string),
+      ),
+    ];
     if (batchIds.length === 0) return new Map();
     const { rows } = await this.db.query<BatchRow>('select * from batches where id = any($1)', [batchIds]);
     return new Map(rows.map((r) => [r.id, r]));
@@ -107,51 +114,18 @@ export class WebhookDispatcher {
     }
   }
 
-  /** The request for one delivery: its body, signatures and headers for this attempt. */
-  private async request(d: ClaimedDelivery, batches: Map<string, BatchRow>, timestamp: number) {
-    // The sender adds the content type and its user agent (unless the batch APIs' own is set below).
-    const headers: Record<string, string> = {
-      'x-webhook-id': d.id,
-      'x-webhook-timestamp': String(timestamp),
-      'webhook-id': d.id,
-      'webhook-timestamp': String(timestamp),
-    };
-    let body: BodySource;
-    let secrets: string[] = [];
-    let batchApiPrefix: string | null = null;
-    if (d.kind === 'endpoint') {
-      // An endpoint deleted or disabled since the delivery was made: nothing is sent.
-      if (d.endpoint_secret === null || d.endpoint_disabled_at) return null;
-      body = d.payload ?? 'null';
-      secrets = signingSecrets({ secret: d.endpoint_secret, old_secrets: d.endpoint_old_secrets ?? [] });
-    } else {
-      const batch = batches.get(d.batch_id as string);
-      if (!batch) return null;
-      // The phone batch API and the email bulk and batch API: the batch as GET /api/v1/batch/{id} showed it when it ended.
-      body = batchBody(this.db, batch, this.options.ttlDays, { webhook_sent_at: null, webhook_status_code: null });
-      if (batch.webhook_secret) secrets = [batch.webhook_secret];
-      batchApiPrefix = batch.kind === 'phone' ? 'X-PhoneValidation' : 'X-EmailValidation';
-      headers['user-agent'] = batch.kind === 'phone' ? 'PhoneValidationAPI-Webhook/1.0' : 'EmailValidationAPI-Webhook/1.0';
-      headers[`${batchApiPrefix}-Batch-Id`] = batch.id;
-      headers[`${batchApiPrefix}-Event`] = d.event_type;
-    }
-    const signed = await signBody(body, {
-      msgId: d.id,
-      timestamp,
-      standardKeys: secrets.map(standardKey),
-      bodyKey: secrets[0] ? Buffer.from(secrets[0], 'utf8') : null,
-    });
-    if (signed.standardSignature) headers['webhook-signature'] = signed.standardSignature;
-    if (signed.bodySignature) {
-      headers['x-webhook-signature'] = signed.bodySignature;
-      if (batchApiPrefix) headers[`${batchApiPrefix}-Signature`] = signed.bodySignature;
-    }
-    return { headers, body, contentLength: signed.contentLength };
-  }
-
   private async deliver(d: ClaimedDelivery, batches: Map<string, BatchRow>): Promise<void> {
     const startedAt = new Date();
-    const request = await this.request(d, batches, Math.floor(startedAt.getTime() / 1000));
+    const batch = d.batch_id ? (batches.get(d.batch_id) ?? null) : null;
+    const request =
+      d.kind === 'callback' && d.batch_id && !batch
+        ? null
+        : await buildRequest(
+            d,
+            batch,
+            { db: this.db, ttlDays: this.options.ttlDays, timeoutOverrideMs: this.options.timeoutOverrideMs },
+            Math.floor(startedAt.getTime() / 1000),
+          );
     const outcome: SendOutcome = request
       ? await this.sender.send(d.url, request)
       : {
@@ -160,7 +134,7 @@ export class WebhookDispatcher {
           message: d.kind === 'endpoint' ? 'the endpoint was deleted or disabled' : 'the batch of this callback no longer exists',
           durationMs: 0,
         };
-    const next = decideNext(d, outcome, Date.now());
+    const next = decideNext(d, outcome, Date.now(), Math.random, formatOf(d.format).classify);
     this.record({
       deliveryId: d.id,
       attempt: d.attempts,
@@ -174,7 +148,9 @@ export class WebhookDispatcher {
       status: next.status,
       nextAttemptAt: next.status === 'pending' ? next.at : null,
       batchId: d.batch_id,
-      isCallback: d.kind === 'callback',
+      // The batch shows when its own completion callback was sent.
+      isCallback:
+        d.kind === 'callback' && d.batch_id !== null && (d.event_type === 'batch.completed' || d.event_type === 'batch.failed'),
       disableEndpoint: next.status === 'failed' && next.gone && d.endpoint_id ? d.endpoint_id : null,
     });
     if (next.status === 'failed') {

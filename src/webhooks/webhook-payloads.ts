@@ -4,6 +4,7 @@
 import type { BatchRow } from '../batches/batch-repo.js';
 
 export const EVENT_TYPES = [
+  'validation.completed',
   'batch.started',
   'batch.completed',
   'batch.failed',
@@ -116,6 +117,20 @@ export function itemEventData(batch: BatchRow, seq: number, result: unknown) {
       },
     },
     result,
+  };
+}
+
+/**
+ * `validation.completed` (an item of a sync /validate or /validate-bulk call): which API, the call's id, and the
+ * result with account events' `is_valid` and `deliverability` (a phone is DELIVERABLE when valid).
+ */
+export function validationEventData(kind: 'phone' | 'email', requestId: string, result: Record<string, unknown>) {
+  const deliverability =
+    kind === 'phone' ? (result.valid ? 'DELIVERABLE' : 'UNDELIVERABLE') : String(result.status ?? 'unknown').toUpperCase();
+  return {
+    api: kind === 'phone' ? 'phone-validation' : 'email-validation',
+    request_id: requestId,
+    result: { ...result, is_valid: result.valid === true, deliverability },
   };
 }
 

@@ -1,7 +1,9 @@
-// What happens after an attempt: success on any 2xx; 410 stops (and disables the endpoint); a refused URL
-// stops; anything else waits for the next step of the schedule, with ±20 % jitter, or longer if the receiver
-// asked (Retry-After, honoured up to ten times the scheduled wait, and never beyond a day).
+// What happens after an attempt. The delivery's format classifies the answer (standard: success on any 2xx, 410
+// stops and disables the endpoint, anything else is retried); a refused URL stops; a retry waits for the next
+// step of the schedule, with ±20 % jitter, or longer if the receiver asked (Retry-After, honoured up to ten
+// times the scheduled wait, and never beyond a day).
 
+import { classifyAny2xx, type Verdict } from './webhook-format.js';
 import type { SendOutcome } from './webhook-sender.js';
 
 export type { SendOutcome };
@@ -25,12 +27,14 @@ export function decideNext(
   outcome: SendOutcome,
   now: number,
   random: () => number = Math.random,
+  classify: (outcome: SendOutcome) => Verdict = classifyAny2xx,
 ): Next {
-  if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return { status: 'succeeded' };
-  if (outcome.kind === 'response' && outcome.status === 410) return { status: 'failed', gone: true };
   // A URL that is not allowed (any more) or not a URL: waiting will not change it.
   if (outcome.kind === 'refused' && outcome.code !== 'webhook_url_unresolvable') return { status: 'failed', gone: false };
-  if (delivery.manual) return { status: 'failed', gone: false };
+  const verdict = outcome.kind === 'refused' ? 'retry' : classify(outcome);
+  if (verdict === 'success') return { status: 'succeeded' };
+  if (verdict === 'gone') return { status: 'failed', gone: true };
+  if (verdict === 'give_up' || delivery.manual) return { status: 'failed', gone: false };
   const retriesDone = delivery.attempts - 1;
   const base = delivery.schedule[retriesDone];
   if (base === undefined) return { status: 'failed', gone: false };

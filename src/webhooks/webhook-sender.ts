@@ -63,6 +63,10 @@ export interface WebhookRequest {
   body: string | (() => AsyncIterable<string | Buffer>);
   /** Byte length of a streamed body; without it the body is sent chunked. */
   contentLength?: number;
+  /** This request's deadline (its format's or endpoint's); the sender's `timeoutMs` otherwise. */
+  timeoutMs?: number;
+  /** Close the connection after this request (`Connection: close`) rather than keeping it for the next. */
+  closeConnection?: boolean;
 }
 
 export interface WebhookSenderOptions {
@@ -172,8 +176,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
             callback(null, socket);
           }
         }),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      // Each send's own deadline (up to 30 s) cuts it short; these only catch what that would not.
+      headersTimeout: Math.max(timeoutMs, 30_000),
+      bodyTimeout: Math.max(timeoutMs, 30_000),
     });
     entry = { pool, active: 0, lastUsed: Date.now() };
     pools.set(key, entry);
@@ -257,6 +262,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         headers,
         body,
         signal,
+        ...(request.closeConnection ? { reset: true } : {}),
       });
       const bodyPrefix = await readPrefix(response.body);
       return {
@@ -273,14 +279,20 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     } catch (err) {
       if (bodyError !== null) throw bodyError; // the caller's body failed: its problem, not the receiver's
       if (typeof body !== 'string') body.destroy();
-      return classify(err, signal.aborted, address, elapsed);
+      return classify(err, signal.aborted, address, elapsed, request.timeoutMs ?? timeoutMs);
     } finally {
       entry.active--;
       entry.lastUsed = Date.now();
     }
   }
 
-  function classify(err: unknown, timedOut: boolean, address: WebhookAddress, elapsed: () => number): Attempt {
+  function classify(
+    err: unknown,
+    timedOut: boolean,
+    address: WebhookAddress,
+    elapsed: () => number,
+    deadlineMs: number,
+  ): Attempt {
     const code = errorCode(err);
     if (code === 'UND_ERR_INVALID_ARG') throw err as Error; // a header the caller built is malformed
     const message = err instanceof Error ? err.message : String(err);
@@ -289,7 +301,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       kind: notConnected && !timedOut ? 'not_connected' : 'done',
       outcome: { kind: 'error', code: errCode, message: text, durationMs: elapsed() },
     });
-    if (timedOut) return error('timeout', `no complete answer within ${timeoutMs} ms`);
+    if (timedOut) return error('timeout', `no complete answer within ${deadlineMs} ms`);
     if (err instanceof PinnedConnectError && err.code === 'pin_mismatch') {
       return {
         kind: 'done',
@@ -299,8 +311,10 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     if (err instanceof PinnedConnectError || TIMEOUTS.has(code)) return error('timeout', message);
     if (code === 'ECONNREFUSED') return error('connection_refused', `${address.address} refused the connection`);
     if (CONNECT_FAILURES.has(code)) return error('network_error', message);
-    if (isTlsError(code, message))
-      return { kind: 'done', outcome: { kind: 'error', code: 'tls_error', message, durationMs: elapsed() } };
+    if (isTlsError(code, message)) {
+      const text = `TLS with the receiver failed (its certificate must be valid for the host and trusted by the system roots or NODE_EXTRA_CA_CERTS): ${message}`;
+      return { kind: 'done', outcome: { kind: 'error', code: 'tls_error', message: text, durationMs: elapsed() } };
+    }
     if (RESETS.has(code)) return error('connection_reset', message);
     return error('network_error', message);
   }
@@ -314,8 +328,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     const form = checkWebhookUrlForm(url);
     if (!form.ok) return { kind: 'refused', code: form.code, message: form.message, reason: form.reason, durationMs: elapsed() };
 
+    const deadlineMs = request.timeoutMs ?? timeoutMs;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error('webhook deadline reached')), timeoutMs);
+    const timer = setTimeout(() => controller.abort(new Error('webhook deadline reached')), deadlineMs);
     try {
       const verdict = await untilAborted(
         resolveWebhookTarget(form.url, { guard: options.guard, dns: options.dns }),
@@ -325,7 +340,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         return {
           kind: 'error',
           code: 'timeout',
-          message: `resolving ${form.url.hostname} took longer than ${timeoutMs} ms`,
+          message: `resolving ${form.url.hostname} took longer than ${deadlineMs} ms`,
           durationMs: elapsed(),
         };
       }

@@ -3,6 +3,23 @@
 import type { AddressGuard } from '../net/address-guard.js';
 import type { DnsClient } from '../net/dns-client.js';
 import { checkWebhookUrlForm, resolveWebhookTarget } from '../net/webhook-target.js';
+import type { WebhookFormat } from './webhook-format.js';
+
+/**
+ * Why an http:// URL may not be used for `format` (null when it may): the events and verification formats need
+ * https:// unless the operator allows http (WEBHOOK_ALLOW_HTTP); WEBHOOK_REQUIRE_HTTPS refuses it for all.
+ */
+export function httpsProblem(
+  url: string,
+  format: Pick<WebhookFormat, 'name' | 'needsHttps'>,
+  rules: { allowHttp: boolean; requireHttps: boolean },
+): string | null {
+  if (!/^http:/i.test(url.trim())) return null;
+  if (rules.requireHttps) return 'must be an https:// URL (the operator requires HTTPS for every webhook)';
+  if (format.needsHttps && !rules.allowHttp)
+    return `must be an https:// URL: the ${format.name} format is delivered over HTTPS only`;
+  return null;
+}
 
 export type UrlVerdict =
   | { ok: true }

@@ -26,7 +26,7 @@ const baseEnv = () => {
 };
 
 /** Starts `sieve <args>` and resolves once it logs "sieve started" (or rejects if it exits first). */
-export function startSieve(args: string[], env: Record<string, string>, timeoutMs = 45_000): Promise<SieveProcess> {
+export function startSieve(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<SieveProcess> {
   const proc = spawn(process.execPath, [SIEVE_BIN, ...args], {
     env: { ...baseEnv(), PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,7 +101,7 @@ export function sieveProcesses(defaults: Record<string, string>) {
 export function runSieve(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 45_000,
+  timeoutMs = 120_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [SIEVE_BIN, ...args], {

@@ -1,10 +1,13 @@
 // Crash safety with real processes: a worker killed with SIGKILL in the middle of a batch loses nothing;
 // the batch finishes (after a restart on the embedded store, by other workers on the server) with exactly
 // one result per item and one charge. On the server, two workers share the rest of the batch.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type SieveProcess, sieveProcesses } from '../../helpers/process.js';
 import { onServer, openTestStore } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait.js';
+
+// Real processes: a first embedded start runs initdb, which a busy machine slows down many times over.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const ADMIN_TOKEN = 'crash-test-admin-token-0123';
 // Small chunks make the batch long enough to kill a worker in the middle of it; short expiry and

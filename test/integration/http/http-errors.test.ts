@@ -1,6 +1,6 @@
 // Every error class of the API, by real HTTP requests, in the one envelope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../helpers/app.js';
 
 let t: TestApp;
 let key: string;
@@ -163,6 +163,27 @@ describe('operational endpoints', () => {
     const again = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(again.body).toMatch(/sieve_webhook_deliveries\{status="pending"\} 1\n/);
     expect(again.body).toMatch(/sieve_webhook_deliveries\{status="sending"\} 0\n/);
+  });
+
+  it('/metrics requires the bearer METRICS_TOKEN when it is set', async () => {
+    const token = 'metrics-token-0123456789';
+    const closed = await startTestApp({ env: { METRICS_TOKEN: token } });
+    try {
+      const get = (headers: Record<string, string> = {}) => closed.app.inject({ method: 'GET', url: '/metrics', headers });
+      let res = await get();
+      expectError(res, 401, 'missing_metrics_token');
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+      expectError(await get({ authorization: 'Bearer wrong-token-0123456789' }), 401, 'invalid_metrics_token');
+      expectError(await get({ authorization: `Bearer ${ADMIN_TOKEN}` }), 401, 'invalid_metrics_token');
+      expectError(await get({ authorization: token }), 401, 'invalid_metrics_token');
+      res = await get({ authorization: `Bearer ${token}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('sieve_http_requests_total');
+      // The token is a secret: never in the logs.
+      expect(closed.logs.join('\n')).not.toContain(token);
+    } finally {
+      await closed.close();
+    }
   });
 
   it('/openapi.json describes the routes and /docs serves a page', async () => {

@@ -3,9 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { runSieve } from '../../helpers/process.js';
+
+// Real processes: a first embedded start runs initdb, which a busy machine slows down many times over.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let t: TestApp;
 let url: string;

@@ -3,10 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadMigrations } from '../../../src/db/migrate.js';
 import { runSieve, sieveProcesses } from '../../helpers/process.js';
 import { onServer, openTestStore } from '../../helpers/store.js';
+
+// Real processes: a first embedded start runs initdb, which a busy machine slows down many times over.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const ADMIN_TOKEN = 'process-test-admin-token';
 const { start, tempDir } = sieveProcesses({ ADMIN_TOKEN });

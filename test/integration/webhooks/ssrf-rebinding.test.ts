@@ -43,7 +43,7 @@ beforeAll(async () => {
       return answer;
     },
   };
-  sender = createWebhookSender({ guard, dns, timeoutMs: config.webhooks.timeoutMs });
+  sender = createWebhookSender({ guard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
 });
 
 afterAll(async () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
     'nothing.test': {},
   });
   dns = createDnsClient({ servers: [{ host: '127.0.0.1', port: dnsServer.port }], timeoutMs: 1000 });
-  sender = createWebhookSender({ guard, dns, timeoutMs: config.webhooks.timeoutMs });
+  sender = createWebhookSender({ guard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
   dc.subscribe('net.client.socket', onClientSocket);
 });
 

@@ -31,10 +31,8 @@ describe('declared settings', () => {
     expectTypeOf<Config['email']['smtpHelo']>().toEqualTypeOf<string>();
     expectTypeOf<Config['email']['smtpMailFrom']>().toEqualTypeOf<string>();
     expectTypeOf<Config['webhooks']['allowedCidrs']>().toEqualTypeOf<readonly string[]>();
-    expectTypeOf<Config['webhooks']['retrySchedule']>().toEqualTypeOf<{
-      readonly callback: readonly number[];
-      readonly endpoint: readonly number[];
-    }>();
+    expectTypeOf<Config['webhooks']['retrySchedule']>().toEqualTypeOf<number[] | undefined>();
+    expectTypeOf<Config['webhooks']['timeoutMs']>().toEqualTypeOf<number | undefined>();
   });
 
   it('parses every default, and every default given as a value reads the same', () => {
@@ -68,7 +66,7 @@ describe('declared settings', () => {
 
   it('never shows a secret value in an error', () => {
     const secrets = settingList.filter((s) => s.info.secret).map((s) => s.info.env);
-    expect(secrets.sort()).toEqual(['ADMIN_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+    expect(secrets.sort()).toEqual(['ADMIN_TOKEN', 'DATABASE_URL', 'METRICS_TOKEN', 'REDIS_URL']);
     const wrong = ['hunter2', 'mysql://hunter2@db.test/x', 'hunter2 hunter2|x', 'http://hunter2:pw@[::1', '://hunter2'];
     for (const name of secrets) {
       let refused = 0;
@@ -100,8 +98,8 @@ describe('declared settings', () => {
     const config = parseConfig({ DATA_DIR: 'some/dir', PUBLIC_URL: 'https://x.test//', WEBHOOK_RETRY_SCHEDULE: '1s, 2m,1h' });
     expect(config.dataDir).toBe(path.resolve('some/dir'));
     expect(config.publicUrl).toBe('https://x.test');
-    expect(config.webhooks.retrySchedule).toEqual({ callback: [1, 120, 3600], endpoint: [1, 120, 3600] });
-    expect(parseConfig({}).webhooks.retrySchedule).toEqual({ callback: [2, 4, 8], endpoint: [60, 300, 1800, 7200] });
+    expect(config.webhooks.retrySchedule).toEqual([1, 120, 3600]);
+    expect(parseConfig({}).webhooks.retrySchedule).toBeUndefined();
     expect(messageOf({ WEBHOOK_RETRY_SCHEDULE: '2s,0s' })).toContain('WEBHOOK_RETRY_SCHEDULE="2s,0s": must be a comma list');
   });
 

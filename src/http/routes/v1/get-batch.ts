@@ -8,6 +8,9 @@ import { sendJsonText } from '../../types.js';
 import { BatchParams, BatchStatusSchema, ownBatch } from './batch-common.js';
 import { sendResultsCsv } from './batch-results-csv.js';
 
+/** Past any batch's size, and small enough that offset + limit stays a 32-bit integer in SQL. */
+const MAX_OFFSET = 1_000_000_000;
+
 export default routes((app, { ctx }) => {
   const ttlDays = ctx.config.batches.resultsTtlDays;
   app.get(
@@ -20,7 +23,7 @@ export default routes((app, { ctx }) => {
         params: BatchParams,
         querystring: Type.Object(
           {
-            offset: Type.Integer({ minimum: 0, default: 0, description: 'First result to return' }),
+            offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0, description: 'First result to return' }),
             limit: Type.Optional(
               Type.Integer({ minimum: 1, maximum: 10_000, description: 'Results to return (all by default)' }),
             ),

@@ -10,7 +10,17 @@ import { receiveUpload } from '../../../uploads/upload-submit.js';
 import { ApiError } from '../../errors.js';
 import { rateLimit } from '../../rate-limit.js';
 import { routes } from '../../route-plugin.js';
-import { cleanFileName, fieldOptions, givenLayout, UploadOptions, UploadPreview, UploadSummary } from '../../upload-options.js';
+import { FORMATS } from '../../../webhooks/formats/index.js';
+import { checkExtraHeaders } from '../../../webhooks/webhook-headers.js';
+import {
+  cleanFileName,
+  fieldOptions,
+  givenLayout,
+  headersObject,
+  UploadOptions,
+  UploadPreview,
+  UploadSummary,
+} from '../../upload-options.js';
 import { fallbackCountry } from '../../item-fields.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -88,6 +98,7 @@ export default routes(async (app, { ctx, rateLimits }) => {
           'webhook_url_invalid',
           'webhook_url_forbidden',
           'webhook_url_unresolvable',
+          'webhook_url_insecure',
           'upload_empty',
           'upload_not_text',
           'upload_no_column',
@@ -144,8 +155,18 @@ export default routes(async (app, { ctx, rateLimits }) => {
         if (options.webhook_secret !== undefined && options.webhook_url === undefined) {
           throw invalid('query.webhook_secret', 'needs a webhook_url');
         }
-        // Where webhook options beyond the URL and secret (formats, headers) are added, they go here and in settings.
-        if (options.webhook_url !== undefined) await ctx.webhooks.vetUrl(options.webhook_url, 'query.webhook_url');
+        for (const field of ['webhook_format', 'webhook_headers'] as const) {
+          if (options[field] !== undefined && options.webhook_url === undefined)
+            throw invalid(`query.${field}`, 'needs a webhook_url');
+        }
+        const webhookFormat = options.webhook_format ?? 'batch';
+        const webhookHeaders = checkExtraHeaders(
+          headersObject(options.webhook_headers),
+          FORMATS[webhookFormat],
+          null,
+          'query.webhook_headers',
+        );
+        if (options.webhook_url !== undefined) await ctx.webhooks.vetUrl(options.webhook_url, 'query.webhook_url', webhookFormat);
         const key = request.headers['idempotency-key'];
         if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
           throw invalid('headers.idempotency-key', 'must be 1 to 255 visible ASCII characters');
@@ -162,6 +183,8 @@ export default routes(async (app, { ctx, rateLimits }) => {
             smtpCheck: options.smtp_check,
             webhookUrl: options.webhook_url,
             webhookSecret: options.webhook_secret,
+            webhookFormat,
+            webhookHeaders,
             baseUrl: publicUrl ?? `${request.protocol}://${request.host}`,
             onDebit: ctx.webhooks.outbox.usageObserver(),
             hooks: ctx.batchHooks,

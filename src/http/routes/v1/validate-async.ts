@@ -6,6 +6,9 @@ import { ApiError } from '../../errors.js';
 import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../item-fields.js';
 import { rateLimit } from '../../rate-limit.js';
 import { routes } from '../../route-plugin.js';
+import { FORMATS } from '../../../webhooks/formats/index.js';
+import { checkExtraHeaders } from '../../../webhooks/webhook-headers.js';
+import { ExtraHeaders, RequestFormat } from './webhook-common.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -24,19 +27,22 @@ export default routes((app, { ctx, rateLimits }) => {
           'emails ignoring case): one result and one credit per distinct item, its `input` the first spelling seen. An item ' +
           'that cannot be a phone number or an address at all (reason `not_a_number`, `invalid_syntax`) is answered at once ' +
           'and costs nothing: `credits_charged` says what was charged. Poll `status_url`, or give `webhook_url` to be called ' +
-          'when the batch completes. An `Idempotency-Key` header makes retries safe for 24 hours.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+          'when the batch completes (`webhook_format` batch), or once per item as it is checked (lookup; verification, which ' +
+          'also calls at the end), with `webhook_headers` on every call. An `Idempotency-Key` header makes retries safe for 24 hours.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) }),
         body: Type.Object(
           {
             phones: Type.Optional(Type.Array(PhoneField, { minItems: 1, maxItems: limits.batchMaxItems })),
             emails: Type.Optional(Type.Array(EmailField, { minItems: 1, maxItems: limits.batchMaxItems })),
             country: Type.Optional(CountryField),
-            level: Type.Optional(Type.String({ description: 'basic (the default); hlr is not offered' })),
+            level: Type.Optional(Type.String({ maxLength: 32, description: 'basic (the default); hlr is not offered' })),
             smtp_check: Type.Optional(Type.Boolean({ description: 'Emails: probe the mail server (default true)' })),
             webhook_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
             webhook_secret: Type.Optional(
               Type.String({ minLength: 1, maxLength: 256, description: 'Signs the callback (HMAC-SHA256)' }),
             ),
+            webhook_format: Type.Optional(RequestFormat),
+            webhook_headers: Type.Optional(ExtraHeaders),
           },
           { additionalProperties: false },
         ),
@@ -62,6 +68,7 @@ export default routes((app, { ctx, rateLimits }) => {
           'webhook_url_invalid',
           'webhook_url_forbidden',
           'webhook_url_unresolvable',
+          'webhook_url_insecure',
         ],
       },
     },
@@ -79,7 +86,12 @@ export default routes((app, { ctx, rateLimits }) => {
       if (body.webhook_secret !== undefined && body.webhook_url === undefined) {
         throw invalid('body.webhook_secret', 'needs a webhook_url');
       }
-      if (body.webhook_url !== undefined) await ctx.webhooks.vetUrl(body.webhook_url, 'body.webhook_url');
+      for (const field of ['webhook_format', 'webhook_headers'] as const) {
+        if (body[field] !== undefined && body.webhook_url === undefined) throw invalid(`body.${field}`, 'needs a webhook_url');
+      }
+      const webhookFormat = body.webhook_format ?? 'batch';
+      const webhookHeaders = checkExtraHeaders(body.webhook_headers ?? {}, FORMATS[webhookFormat], null, 'body.webhook_headers');
+      if (body.webhook_url !== undefined) await ctx.webhooks.vetUrl(body.webhook_url, 'body.webhook_url', webhookFormat);
       const key = request.headers['idempotency-key'];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
         throw invalid('headers.idempotency-key', 'must be 1 to 255 visible ASCII characters');
@@ -93,6 +105,8 @@ export default routes((app, { ctx, rateLimits }) => {
         smtpCheck: body.smtp_check,
         webhookUrl: body.webhook_url,
         webhookSecret: body.webhook_secret,
+        webhookFormat,
+        webhookHeaders,
         idempotency: key ? { key, requestHash: sha256Hex(canonicalJson(body)) } : undefined,
         baseUrl: ctx.config.publicUrl ?? `${request.protocol}://${request.host}`,
         chunkSizes: { phone: ctx.config.batches.phoneChunk, email: ctx.config.batches.emailChunk },

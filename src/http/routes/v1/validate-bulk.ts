@@ -73,6 +73,12 @@ export default routes((app, { ctx, rateLimits }) => {
               check,
             )
           : { value: await check(), creditsRemaining: await balanceOf(ctx.db, principal.accountId) };
+      // validation.completed for each result, to the endpoints that asked for it (one request id for the call).
+      if (await ctx.webhooks.outbox.wantsValidations(ctx.db, principal.accountId)) {
+        await ctx.db.transaction((tx) =>
+          ctx.webhooks.outbox.validations(tx, principal.accountId, kind, request.id, value.results),
+        );
+      }
       const body = {
         batch_size: received.length,
         processed: value.results.length,
