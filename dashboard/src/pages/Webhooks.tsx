@@ -6,37 +6,139 @@ import { ErrorNote, Loading, ShownOnce, StatusBadge, when, TableWrap } from '../
 
 type Endpoint = Json<'listWebhookEndpoints'>['data'][number];
 type Delivery = Json<'listWebhookDeliveries'>['data'][number];
-const EVENT_TYPES = ['batch.started', 'batch.completed', 'batch.failed', 'batch.item.completed', 'usage.threshold'] as const;
+const EVENT_TYPES = [
+  'validation.completed',
+  'batch.started',
+  'batch.completed',
+  'batch.failed',
+  'batch.item.completed',
+  'usage.threshold',
+] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 const DELIVERY_STATUSES = ['pending', 'sending', 'succeeded', 'failed', 'cancelled'] as const;
 
-function EndpointForm({ onCreated }: { onCreated: (secret: string) => void }) {
+/** Each format as the endpoint's receiver sees it (the API's own description of the formats, in short). */
+const FORMATS = [
+  {
+    id: 'standard',
+    name: 'Standard',
+    signs: true,
+    rows: [
+      ['Body', '{id, type, created, data}: one event'],
+      ['Signature', 'Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) and X-Webhook-Signature: sha256=<hex>'],
+      ['Retries', 'after 1 min, 5 min, 30 min, 2 h; 15 s to answer'],
+    ],
+  },
+  {
+    id: 'lookup',
+    name: 'Per-lookup callbacks',
+    signs: false,
+    rows: [
+      ['Body', 'one POST per item: {contact, request_id, webhook_id, result_v1}'],
+      ['Signature', 'none: add your own Authorization header below and check it'],
+      ['Retries', '10 × 30 s, 10 × 3 min, 10 × 15 min; 15 s to answer'],
+    ],
+  },
+  {
+    id: 'events',
+    name: 'Account events',
+    signs: true,
+    rows: [
+      ['Body', '{id, type, created, data}: one event'],
+      ['Signature', 'hex HMAC-SHA256 of the body in the signature header (X-Signature unless set)'],
+      ['Retries', 'after 1 min, 5 min, 30 min, 2 h; 30 s to answer; https:// only'],
+    ],
+  },
+  {
+    id: 'verification',
+    name: 'Verification tasks',
+    signs: true,
+    rows: [
+      ['Body', '{event_type, task_id, completed_at, data}: data.job per item, data.stats and data.jobs at the end'],
+      ['Signature', 'X-Webhook-Signature: sha256=<hex>'],
+      ['Retries', 'after 1 min, 5 min, 30 min, 2 h; 15 s to answer; https:// only'],
+    ],
+  },
+] as const;
+type FormatId = (typeof FORMATS)[number]['id'];
+const formatSigns = (format: string) => FORMATS.find((f) => f.id === format)?.signs ?? true;
+
+interface HeaderRow {
+  name: string;
+  value: string;
+}
+
+/** Add (no endpoint given) or change an endpoint: URL, format, events, extra headers (values write-only). */
+function EndpointEditor({
+  endpoint,
+  onSaved,
+  onCancel,
+}: {
+  endpoint?: Endpoint;
+  onSaved: (secret: string | null) => void;
+  onCancel?: () => void;
+}) {
   const ids = useId();
   const queries = useQueryClient();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<Set<EventType>>(new Set(['batch.completed', 'batch.failed']));
-  const create = useMutation({
-    mutationFn: async () =>
+  const [url, setUrl] = useState(endpoint?.url ?? '');
+  const [description, setDescription] = useState(endpoint?.description ?? '');
+  const [format, setFormat] = useState<FormatId>((endpoint?.format as FormatId | undefined) ?? 'standard');
+  const [events, setEvents] = useState<Set<EventType>>(
+    new Set((endpoint?.event_types as EventType[] | undefined) ?? ['batch.completed', 'batch.failed']),
+  );
+  const [signatureHeader, setSignatureHeader] = useState(endpoint?.signature_header ?? '');
+  const kept = Object.keys(endpoint?.headers ?? {});
+  // A new endpoint sets its headers; an existing one keeps its own unless they are replaced (values are never shown).
+  const [replaceHeaders, setReplaceHeaders] = useState(!endpoint);
+  const [headers, setHeaders] = useState<HeaderRow[]>([]);
+  const save = useMutation({
+    mutationFn: async () => {
+      const given = Object.fromEntries(headers.filter((h) => h.name.trim()).map((h) => [h.name.trim(), h.value]));
+      const common = {
+        url,
+        event_types: [...events],
+        format,
+        ...(format === 'events' && signatureHeader.trim() ? { signature_header: signatureHeader.trim() } : {}),
+      };
+      if (!endpoint) {
+        const created = unwrap(
+          await client.POST('/api/v1/webhooks/endpoints', {
+            body: { ...common, headers: given, ...(description.trim() ? { description: description.trim() } : {}) },
+          }),
+        );
+        return formatSigns(created.format) ? created.secret : null;
+      }
       unwrap(
-        await client.POST('/api/v1/webhooks/endpoints', {
-          body: { url, event_types: [...events], ...(description.trim() ? { description: description.trim() } : {}) },
+        await client.PATCH('/api/v1/webhooks/endpoints/{endpoint_id}', {
+          params: { path: { endpoint_id: endpoint.endpoint_id } },
+          body: {
+            ...common,
+            description: description.trim() || null,
+            ...(format !== 'events' ? { signature_header: null } : {}),
+            ...(replaceHeaders ? { headers: given } : {}),
+          },
         }),
-      ),
-    onSuccess: (created) => {
-      onCreated(created.secret);
-      setUrl('');
-      setDescription('');
+      );
+      return null;
+    },
+    onSuccess: (secret) => {
+      onSaved(secret);
+      if (!endpoint) {
+        setUrl('');
+        setDescription('');
+        setHeaders([]);
+      }
       void queries.invalidateQueries({ queryKey: ['endpoints'] });
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate();
+    save.mutate();
   };
+  const chosen = FORMATS.find((f) => f.id === format) ?? FORMATS[0];
   return (
-    <form onSubmit={submit} aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`}>Add an endpoint</h2>
+    <form onSubmit={submit} aria-labelledby={`${ids}-h`} className={endpoint ? 'card' : undefined}>
+      <h2 id={`${ids}-h`}>{endpoint ? `Edit ${endpoint.url}` : 'Add an endpoint'}</h2>
       <label htmlFor={`${ids}-url`}>URL</label>
       <input
         id={`${ids}-url`}
@@ -48,6 +150,37 @@ function EndpointForm({ onCreated }: { onCreated: (secret: string) => void }) {
       />
       <label htmlFor={`${ids}-desc`}>Description (optional)</label>
       <input id={`${ids}-desc`} type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
+      <fieldset>
+        <legend>Format</legend>
+        {FORMATS.map((f) => (
+          <label className="inline" key={f.id}>
+            <input type="radio" name={`${ids}-format`} value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+            {f.name} (<code>{f.id}</code>)
+          </label>
+        ))}
+        <table className="format-table" aria-label={`What the ${chosen.name} format sends`}>
+          <tbody>
+            {chosen.rows.map(([what, how]) => (
+              <tr key={what}>
+                <th scope="row">{what}</th>
+                <td>{how}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {format === 'events' && (
+          <>
+            <label htmlFor={`${ids}-sig`}>Signature header (optional)</label>
+            <input
+              id={`${ids}-sig`}
+              type="text"
+              value={signatureHeader}
+              onChange={(e) => setSignatureHeader(e.target.value)}
+              placeholder="X-Signature"
+            />
+          </>
+        )}
+      </fieldset>
       <fieldset>
         <legend>Events to send</legend>
         {EVENT_TYPES.map((t) => (
@@ -66,21 +199,77 @@ function EndpointForm({ onCreated }: { onCreated: (secret: string) => void }) {
           </label>
         ))}
       </fieldset>
-      <p className="help">
-        Each request is signed with the endpoint's secret (webhook-id, webhook-timestamp and webhook-signature headers), so your
-        receiver can check it came from Sieve.
-      </p>
-      <button type="submit" disabled={create.isPending || events.size === 0}>
-        Add the endpoint
-      </button>
-      {create.isError && <ErrorNote error={create.error} />}
+      <fieldset>
+        <legend>Extra headers</legend>
+        <p className="help">
+          Sent with every delivery (an Authorization your receiver checks, say). Values are write-only: Sieve never shows them
+          again.
+        </p>
+        {endpoint && (
+          <label className="inline">
+            <input type="checkbox" checked={replaceHeaders} onChange={(e) => setReplaceHeaders(e.target.checked)} />
+            Replace the current headers{kept.length > 0 ? ` (${kept.join(', ')})` : ' (none)'}
+          </label>
+        )}
+        {replaceHeaders && (
+          <>
+            {headers.map((h, i) => (
+              <div className="row" key={i}>
+                <div>
+                  <label htmlFor={`${ids}-hn${i}`}>Header name</label>
+                  <input
+                    id={`${ids}-hn${i}`}
+                    type="text"
+                    value={h.name}
+                    onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                  />
+                </div>
+                <div>
+                  <label htmlFor={`${ids}-hv${i}`}>Value</label>
+                  <input
+                    id={`${ids}-hv${i}`}
+                    type="password"
+                    autoComplete="off"
+                    value={h.value}
+                    onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                  />
+                </div>
+                <div>
+                  <button type="button" className="secondary" onClick={() => setHeaders(headers.filter((_, j) => j !== i))}>
+                    Remove
+                  </button>
+                </div>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setHeaders([...headers, { name: '', value: '' }])}
+              disabled={headers.length >= 10}
+            >
+              Add a header
+            </button>
+          </>
+        )}
+      </fieldset>
+      <button type="submit" disabled={save.isPending || events.size === 0}>
+        {endpoint ? 'Save changes' : 'Add the endpoint'}
+      </button>{' '}
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {save.isError && <ErrorNote error={save.error} />}
     </form>
   );
 }
 
-function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (secret: string) => void }) {
+function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (secret: string | null) => void }) {
   const queries = useQueryClient();
   const [confirm, setConfirm] = useState<'rotate' | 'delete' | null>(null);
+  const [editing, setEditing] = useState(false);
+  const headerNames = Object.keys(endpoint.headers);
   const path = { params: { path: { endpoint_id: endpoint.endpoint_id } } };
   const refresh = () => queries.invalidateQueries({ queryKey: ['endpoints'] });
   const rotate = useMutation({
@@ -100,12 +289,23 @@ function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (se
     mutationFn: async () => unwrap(await client.POST('/api/v1/webhooks/endpoints/{endpoint_id}/enable', path)),
     onSettled: () => void refresh(),
   });
+  if (editing) {
+    return (
+      <tr>
+        <td colSpan={5}>
+          <EndpointEditor endpoint={endpoint} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        </td>
+      </tr>
+    );
+  }
   return (
     <tr>
       <td>
         <code>{endpoint.url}</code>
         {endpoint.description && <div className="muted">{endpoint.description}</div>}
+        {headerNames.length > 0 && <div className="muted">headers: {headerNames.join(', ')} (values hidden)</div>}
       </td>
+      <td>{endpoint.format}</td>
       <td>{endpoint.event_types.join(', ')}</td>
       <td>{endpoint.enabled ? 'enabled' : `disabled${endpoint.disabled_reason ? `: ${endpoint.disabled_reason}` : ''}`}</td>
       <td>
@@ -126,9 +326,14 @@ function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (se
           </span>
         ) : (
           <>
-            <button type="button" className="secondary" onClick={() => setConfirm('rotate')}>
-              Rotate secret
+            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              Edit
             </button>{' '}
+            {formatSigns(endpoint.format) && (
+              <button type="button" className="secondary" onClick={() => setConfirm('rotate')}>
+                Rotate secret
+              </button>
+            )}{' '}
             {!endpoint.enabled && (
               <button type="button" className="secondary" onClick={() => enable.mutate()}>
                 Enable
@@ -358,6 +563,7 @@ export default function Webhooks() {
               <thead>
                 <tr>
                   <th scope="col">URL</th>
+                  <th scope="col">Format</th>
                   <th scope="col">Events</th>
                   <th scope="col">State</th>
                   <th scope="col">Actions</th>
@@ -371,7 +577,7 @@ export default function Webhooks() {
             </table>
           </TableWrap>
         )}
-        <EndpointForm onCreated={setSecret} />
+        <EndpointEditor onSaved={setSecret} />
       </section>
       {endpoints.data && <Recover endpoints={endpoints.data.data} />}
       <section aria-labelledby="deliveries-h">

@@ -206,6 +206,52 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', { timeout: 240_000 }, ()
     await context.close();
   });
 
+  it('creates a lookup-format endpoint with an Authorization header; the receiver gets it, and the attempt is shown', async () => {
+    const { api_key } = await server.t.createAccount(10);
+    receiver.fallback({ status: 200 });
+    const { context, page } = await newPage();
+    await signIn(page, api_key);
+    await page.goto('/dashboard/webhooks');
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Add an endpoint' }) });
+    await form.getByLabel('URL', { exact: true }).fill(`${receiver.url}/hooks/lookup`);
+    await form.getByLabel(/Per-lookup callbacks/).check();
+    await form.getByText('none: add your own Authorization header below and check it').waitFor();
+    await form.getByLabel('batch.completed').uncheck();
+    await form.getByLabel('batch.failed').uncheck();
+    await form.getByLabel('batch.item.completed').check();
+    await form.getByRole('button', { name: 'Add a header' }).click();
+    await form.getByLabel('Header name').fill('Authorization');
+    await form.getByLabel('Value').fill('Bearer receiver-secret-42');
+    await checkAccessibility(page, 'webhooks, adding an endpoint');
+    await form.getByRole('button', { name: 'Add the endpoint' }).click();
+    const row = page.getByRole('row').filter({ hasText: '/hooks/lookup' });
+    await row.getByText('headers: Authorization (values hidden)').waitFor();
+    // The lookup format is not signed: no secret to show, and the header's value is not on the page.
+    expect(await page.getByTestId('shown-once').count()).toBe(0);
+    expect(await page.content()).not.toContain('receiver-secret-42');
+
+    const before = receiver.requests.length;
+    expect((await server.t.api(api_key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678'] })).statusCode).toBe(202);
+    const delivered = page.locator('[data-testid="delivery"][data-status="succeeded"]').filter({ hasText: '/hooks/lookup' });
+    await delivered.first().waitFor({ timeout: LONG });
+    const got = receiver.requests.slice(before).find((r) => r.url === '/hooks/lookup');
+    expect(got?.headers.authorization).toBe('Bearer receiver-secret-42');
+    expect(JSON.parse(got!.body.toString())).toHaveProperty('result_v1');
+    await delivered
+      .first()
+      .getByText(/^Attempts \(/)
+      .click();
+    await delivered.first().getByRole('cell', { name: '200' }).first().waitFor();
+
+    // Edit: the headers are kept unless replaced.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.locator('form').filter({ has: page.getByRole('heading', { name: /^Edit / }) });
+    await editor.getByLabel('Description (optional)').fill('CRM lookups');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('row').filter({ hasText: 'CRM lookups' }).getByText('headers: Authorization (values hidden)').waitFor();
+    await context.close();
+  });
+
   it('counts the deliveries "Recover since" will resend before it does', async () => {
     const { api_key } = await server.t.createAccount(10);
     receiver.fallback({ status: 500 });
