@@ -18,12 +18,3 @@ create table sessions (
 );
 create index sessions_expires_idx on sessions (expires_at);
 
--- Worker processes say they are alive every few seconds (the operator's system page counts the live ones).
-create table worker_heartbeats (
-  id          text primary key,
-  host        text not null,
-  pid         integer not null,
-  in_flight   integer not null default 0,
-  started_at  timestamptz not null default now(),
-  seen_at     timestamptz not null default now()
-);

@@ -4,12 +4,11 @@ import { DebitBatcher } from './accounts/debit-batcher.js';
 import { KeyCache } from './accounts/key-cache.js';
 import type { BatchHooks } from './batches/batch-hooks.js';
 import { ensurePartitions } from './batches/batch-retention.js';
+import { BatchCancelWatch } from './batches/batch-cancel-watch.js';
 import { chunkFailedHandler, chunkHandler } from './batches/batch-worker.js';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
-import { openEmbedded } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
-import { openPostgres } from './db/postgres.js';
 import { createEmailValidator, type EmailValidator } from './email/index.js';
 import { DomainError } from './lib/errors.js';
 import type { Logger } from './lib/logger.js';
@@ -38,6 +37,8 @@ export interface Context {
   readonly email: EmailValidator;
   /** Where webhooks attach to a batch's life (started, results, finished). */
   readonly batchHooks: BatchHooks;
+  /** Running chunks of batches that end (cancelled, failed), stopped wherever they run. */
+  readonly batchWatch: BatchCancelWatch;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
     /**
@@ -45,8 +46,8 @@ export interface Context {
      * it may not be used.
      */
     vetUrl(url: string, field: string, format?: FormatName): Promise<void>;
-    /** The sender of the outbox, for a worker process. */
-    newDispatcher(): WebhookDispatcher;
+    /** The sender of the outbox, for a worker process (`holder`: its id in the workers table). */
+    newDispatcher(holder?: string): WebhookDispatcher;
   };
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: AnyJobHandler[];
@@ -55,8 +56,11 @@ export interface Context {
 
 export async function openStore(config: Config, log: Logger): Promise<Db> {
   if (config.databaseUrl) {
+    // Each store's driver is loaded only when used: PGlite alone costs a server process about 30 MB.
+    const { openPostgres } = await import('./db/postgres.js');
     return openPostgres({ connectionString: config.databaseUrl, poolMax: config.databasePoolMax, log });
   }
+  const { openEmbedded } = await import('./db/embedded.js');
   return openEmbedded({ dataDir: config.dataDir, sharedBuffers: config.embeddedSharedBuffers });
 }
 
@@ -94,6 +98,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const email = createEmailValidator({ config: config.email, db, log, dns });
     const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
     const batchHooks = outbox.batchHooks();
+    const batchWatch = new BatchCancelWatch(db, log);
+    closers.push(() => batchWatch.stop());
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
     const webhooks: Context['webhooks'] = {
       outbox,
@@ -104,7 +110,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
-      newDispatcher() {
+      newDispatcher(holder) {
         const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
         return new WebhookDispatcher(
           db,
@@ -115,6 +121,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
             timeoutOverrideMs: config.webhooks.timeoutMs,
             pollIntervalMs: config.webhooks.pollIntervalMs,
             ttlDays: config.batches.resultsTtlDays,
+            ...(holder ? { holder } : {}),
           },
           log,
         );
@@ -128,6 +135,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         log,
         greylist: { rounds: config.batches.greylistRounds, maxDelaySeconds: config.batches.greylistMaxDelaySeconds },
         hooks: batchHooks,
+        cancels: batchWatch,
       }),
       chunkFailedHandler({ db, hooks: batchHooks }),
     ];
@@ -140,6 +148,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
       batchHooks,
+      batchWatch,
       webhooks,
       jobHandlers,
       async close() {

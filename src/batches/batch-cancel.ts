@@ -4,6 +4,7 @@ import { credit } from '../accounts/credits.js';
 import type { Db, Queryable } from '../db/db.js';
 import { type BatchRow, endUnfinished, getBatch, isActive } from './batch-repo.js';
 import type { BatchHooks } from './batch-hooks.js';
+import { type BatchCancelWatch, notifyBatchEnded } from './batch-cancel-watch.js';
 
 /** Ends an active batch (locked by the caller) and refunds what it did not check; returns it as ended. */
 export async function endBatch(
@@ -15,6 +16,8 @@ export async function endBatch(
   const { ended, refund } = await endUnfinished(tx, batch, end.status, end.error);
   if (refund > 0) await credit(tx, batch.account_id, 'refund', refund, end.refundReason, batch.id);
   await hooks?.onFinished?.(tx, ended);
+  // Workers of every process stop the batch's running chunks (their SMTP probes) when this commits.
+  await notifyBatchEnded(tx, batch.id);
   return { ended, refunded: refund };
 }
 
@@ -24,8 +27,14 @@ export type CancelOutcome =
   | { status: 'expired' }
   | { status: 'not_cancellable'; batch: BatchRow };
 
-export async function cancelBatch(db: Db, accountId: string, batchId: string, hooks?: BatchHooks): Promise<CancelOutcome> {
-  return db.transaction(async (tx) => {
+export async function cancelBatch(
+  db: Db,
+  accountId: string,
+  batchId: string,
+  hooks?: BatchHooks,
+  watch?: BatchCancelWatch,
+): Promise<CancelOutcome> {
+  const outcome = await db.transaction(async (tx) => {
     const batch = await getBatch(tx, batchId, { forUpdate: true });
     if (!batch || batch.account_id !== accountId) return { status: 'not_found' } as const;
     if (batch.purged_at) return { status: 'expired' } as const;
@@ -38,4 +47,7 @@ export async function cancelBatch(db: Db, accountId: string, batchId: string, ho
     );
     return { status: 'cancelled', batch: ended, refunded } as const;
   });
+  // Committed: this process's own chunks of the batch stop before the cancel answers (others hear the NOTIFY).
+  if (outcome.status === 'cancelled') watch?.ended(batchId);
+  return outcome;
 }

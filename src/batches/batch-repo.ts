@@ -62,6 +62,17 @@ export interface BatchRow {
   file_name: string | null;
   /** An upload's options as detected or given, and its counts. */
   upload: UploadInfo | null;
+  /** Items waiting for a later round, by chunk (see ChunkWait). */
+  waiting: Record<string, ChunkWait>;
+}
+
+/** Items of one chunk waiting for their next round, and why. */
+export interface ChunkWait {
+  items: number;
+  /** The commonest reason among them: greylisted, smtp_temporary, smtp_timeout... */
+  reason: string;
+  /** When the next round is scheduled (ISO 8601). */
+  next_attempt_at: string;
 }
 
 export interface NewBatch {
@@ -198,6 +209,8 @@ export async function writeResults(
   chunk: number,
   round: number,
   results: { seq: number; json: string }[],
+  /** The chunk's items left for a later round (null: none, the chunk's entry goes). */
+  waiting: ChunkWait | null = null,
 ): Promise<{ written: number; fresh: { seq: number; json: string }[]; batch: BatchRow }> {
   // Only items of the chunk with no result yet, whatever round wrote the others: a round run twice, or
   // beside the next one (after a crash between commit and completion), must not count an item twice.
@@ -221,10 +234,11 @@ export async function writeResults(
        processed = processed + $2,
        status = case when processed + $2 >= total then 'completed' else 'processing' end,
        started_at = coalesce(started_at, now()),
-       completed_at = case when processed + $2 >= total then now() else completed_at end
+       completed_at = case when processed + $2 >= total then now() else completed_at end,
+       waiting = case when $4::jsonb is null then waiting - $3::text else waiting || jsonb_build_object($3::text, $4::jsonb) end
      where id = $1
      returning *`,
-    [batch.id, written],
+    [batch.id, written, String(chunk), waiting ? JSON.stringify(waiting) : null],
   );
   return { written, fresh: written > 0 ? fresh : [], batch: rows[0] as BatchRow };
 }

@@ -7,6 +7,23 @@ export function uploadSummary(upload: UploadInfo) {
   return shown;
 }
 
+/**
+ * Items of an active batch waiting for a later round: how many, the commonest reason, and the soonest next
+ * attempt; null when nothing waits (or the batch has ended).
+ */
+export function batchWaiting(batch: BatchRow): { items: number; reason: string; next_attempt_at: string } | null {
+  if (batch.status !== 'queued' && batch.status !== 'processing') return null;
+  const waits = Object.values(batch.waiting ?? {});
+  if (waits.length === 0) return null;
+  const byReason = new Map<string, number>();
+  for (const w of waits) byReason.set(w.reason, (byReason.get(w.reason) ?? 0) + w.items);
+  return {
+    items: waits.reduce((n, w) => n + w.items, 0),
+    reason: [...byReason].sort(([, a], [, b]) => b - a)[0]?.[0] ?? 'greylisted',
+    next_attempt_at: waits.map((w) => w.next_attempt_at).sort()[0] as string,
+  };
+}
+
 export function batchStatus(batch: BatchRow, ttlDays: number) {
   return {
     batch_id: batch.id,
@@ -28,6 +45,7 @@ export function batchStatus(batch: BatchRow, ttlDays: number) {
     credits_charged: batch.credits_charged,
     credits_refunded: batch.credits_refunded,
     error: batch.error_code ? { code: batch.error_code, message: batch.error_message ?? '' } : null,
+    waiting: batchWaiting(batch),
     // Kept whole until the end of that day (UTC): retention drops a day's results at once.
     expires_at: new Date((Math.floor(batch.created_at.getTime() / 86_400_000) + ttlDays + 1) * 86_400_000),
   };

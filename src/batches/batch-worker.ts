@@ -9,7 +9,8 @@ import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from '../queue/jobs.js';
 import type { JobHandler } from '../queue/job-handler.js';
 import { endBatch } from './batch-cancel.js';
 import type { BatchHooks } from './batch-hooks.js';
-import { getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
+import type { BatchCancelWatch } from './batch-cancel-watch.js';
+import { type ChunkWait, getBatch, isActive, markStarted, pendingItems, writeResults } from './batch-repo.js';
 
 /** What the worker needs of the email engine. */
 export interface EmailChecker {
@@ -27,6 +28,8 @@ export interface BatchWorkerDeps {
   /** Extra rounds for greylisted addresses, and the longest wait before one. */
   greylist: { rounds: number; maxDelaySeconds: number };
   hooks?: BatchHooks;
+  /** Stops a chunk's SMTP probes when its batch ends elsewhere (cancelled, failed). */
+  cancels?: BatchCancelWatch;
 }
 
 /** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
@@ -68,21 +71,43 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let settled: { seq: number; json: string }[];
       let retry: number[] = [];
       let retryAfter = 0;
+      const reasons = new Map<string, number>();
       if (batch.kind === 'phone') {
         const json = await checkPhones(items, batch.options.country, ctx.signal);
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
-        const { results } = await deps.email.validateMany(
-          items.map((i) => i.input),
-          { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal: ctx.signal },
-        );
-        if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
+        // Watched from here: a cancel (in any process) aborts the probes below at once.
+        const watch = await deps.cancels?.watch(batch.id);
+        let results: Array<{ retry_after: number | null }>;
+        try {
+          // The batch may have ended between the first look and the watch.
+          if (watch && !isActive((await getBatch(db, batch.id))?.status ?? 'cancelled')) return;
+          const signal = watch ? AbortSignal.any([ctx.signal, watch.signal]) : ctx.signal;
+          ({ results } = await deps.email
+            .validateMany(
+              items.map((i) => i.input),
+              { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal },
+            )
+            .catch((err: unknown) => {
+              if (watch?.signal.aborted && !ctx.signal.aborted) return { results: [] };
+              throw err;
+            }));
+          if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
+          if (watch?.signal.aborted) {
+            deps.log.info({ batch_id: batch.id, chunk: job.chunk }, 'batch ended while its chunk ran: probes stopped');
+            return;
+          }
+        } finally {
+          watch?.release();
+        }
         settled = [];
         items.forEach((item, i) => {
-          const result = results[i] as { retry_after: number | null };
+          const result = results[i] as { retry_after: number | null; reason?: string };
           if (result.retry_after !== null && round < deps.greylist.rounds) {
             retry.push(item.seq);
             retryAfter = Math.max(retryAfter, result.retry_after);
+            const reason = result.reason ?? 'greylisted';
+            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
           } else {
             settled.push({ seq: item.seq, json: JSON.stringify(result) });
           }
@@ -95,12 +120,22 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           retry = [];
           return; // cancelled or failed while we worked: these results are not wanted (nor paid for)
         }
-        const after = await writeResults(tx, current, job.chunk, round, settled);
+        // The next round, and what the batch's status shows of it until then.
+        const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
+        const nextAttempt = new Date(Date.now() + delay * 1000);
+        const waiting: ChunkWait | null =
+          retry.length > 0
+            ? {
+                items: retry.length,
+                reason: [...reasons].sort(([, a], [, b]) => b - a)[0]?.[0] ?? 'greylisted',
+                next_attempt_at: nextAttempt.toISOString(),
+              }
+            : null;
+        const after = await writeResults(tx, current, job.chunk, round, settled, waiting);
         if (deps.hooks?.onResults && after.written > 0) await deps.hooks.onResults(tx, current, after.fresh);
         if (retry.length > 0) {
-          const delay = Math.min(Math.max(retryAfter, 1), deps.greylist.maxDelaySeconds);
           await queue.enqueue(tx, CHUNK_QUEUE, [{ batchId: batch.id, chunk: job.chunk, round: round + 1 }], {
-            startAfter: new Date(Date.now() + delay * 1000),
+            startAfter: nextAttempt,
           });
         }
         if (after.batch.status === 'completed') await deps.hooks?.onFinished?.(tx, after.batch);

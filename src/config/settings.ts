@@ -83,6 +83,13 @@ export const settings = {
     description: 'how long a dashboard sign-in lasts before the browser must sign in again',
   }),
   trustProxy: bool({ env: 'TRUST_PROXY', default: false, description: 'trust `X-Forwarded-*` headers (behind a reverse proxy)' }),
+  storeGiveUpSeconds: int({
+    env: 'STORE_GIVE_UP_SECONDS',
+    default: 300,
+    min: 5,
+    description:
+      'a process that cannot reach the store for this long exits with a non-zero code (for its supervisor to restart it); until then it retries with back-off',
+  }),
   shutdownTimeoutMs: int({
     env: 'SHUTDOWN_TIMEOUT_MS',
     default: 15000,
@@ -107,7 +114,23 @@ export const settings = {
       env: 'JOB_EXPIRE_SECONDS',
       default: 900,
       min: 1,
-      description: 'a job claimed by a worker that vanished (kill -9, lost machine) is retried after this long',
+      description:
+        'a running job that no live worker holds is retried after this long (a backstop: the jobs of a worker that stopped come back after `WORKER_LOST_SECONDS`, and a live worker keeps its jobs however long they take)',
+    }),
+    heartbeatSeconds: int({
+      env: 'WORKER_HEARTBEAT_SECONDS',
+      default: 5,
+      min: 1,
+      max: 60,
+      description: 'how often each worker process tells the store it is alive, and looks for workers that stopped',
+    }),
+    lostSeconds: int({
+      env: 'WORKER_LOST_SECONDS',
+      default: 20,
+      min: 2,
+      max: 3600,
+      description:
+        'a worker not heard from for this long is gone: its jobs and webhook deliveries are taken up by the others at once (keep it above twice `WORKER_HEARTBEAT_SECONDS`)',
     }),
     maintenanceSeconds: int({
       env: 'QUEUE_MAINTENANCE_SECONDS',

@@ -1,5 +1,8 @@
 // A PostgreSQL server through node-postgres: a pool for queries and transactions, and one dedicated
 // connection for LISTEN that reconnects by itself. Any number of processes can share the server.
+// Connections can be lost at any moment (a terminated backend, a server restart): a lost connection fails the
+// statement or transaction that used it, and is never reused; the next one connects afresh. An 'error' event
+// of a node-postgres client with nobody listening would end the process, so every client has a listener.
 import pg from 'pg';
 import type { Logger } from '../lib/logger.js';
 import type { Db, Queryable, QueryResult, Row } from './db.js';
@@ -31,6 +34,30 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+const CONNECT_TIMEOUT_MS = 15_000;
+/** Waits between attempts to reconnect the LISTEN connection: doubled from the first up to the last. */
+const LISTEN_RETRY_MS = { first: 250, max: 10_000 };
+
+/**
+ * A client of the pool for several statements (a transaction, a session lock). While it is checked out the pool
+ * does not listen to its errors: we do, and a client that failed is destroyed on release, not put back.
+ */
+async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(err?: Error): void }> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  const onError = (err: Error) => {
+    failed = err;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release(err) {
+      client.off('error', onError);
+      client.release(err ?? failed);
+    },
+  };
+}
+
 export interface PostgresOptions {
   connectionString: string;
   poolMax: number;
@@ -40,7 +67,14 @@ export interface PostgresOptions {
 
 export async function openPostgres(options: PostgresOptions): Promise<Db> {
   const connection = { connectionString: options.connectionString, application_name: options.applicationName ?? 'sieve', types };
-  const pool = new pg.Pool({ ...connection, max: options.poolMax, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolMax,
+    idleTimeoutMillis: 30_000,
+    // A server that does not answer (restarting, unreachable) fails the connection rather than hanging it.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
   pool.on('error', (err) => options.log?.warn({ err: err.message }, 'idle PostgreSQL connection failed'));
   // Fail fast with a clear error when the server is unreachable.
   await pool.query('select 1');
@@ -50,27 +84,59 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   let connecting: Promise<pg.Client> | undefined;
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let retries = 0;
 
   const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+  /** Tries again to connect the LISTEN connection after a wait that grows with each failure. */
+  function reconnectLater(): void {
+    if (closed || retryTimer) return;
+    const wait = Math.min(LISTEN_RETRY_MS.max, LISTEN_RETRY_MS.first * 2 ** Math.min(retries, 10));
+    retries++;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      ensureListener().catch((err: Error) => {
+        if (retries === 1 || retries % 10 === 0)
+          options.log?.warn({ err: err.message, retries }, 'LISTEN connection failed; retrying');
+        reconnectLater();
+      });
+    }, wait);
+    retryTimer.unref();
+  }
+
   async function connectListener(): Promise<pg.Client> {
-    const client = new pg.Client(connection);
+    const client = new pg.Client({ ...connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
     client.on('notification', (msg) => {
       for (const cb of listeners.get(msg.channel) ?? []) cb(msg.payload ?? '');
     });
+    let connected = false;
     const lost = (err?: Error) => {
-      if (listenClient !== client) return;
-      listenClient = undefined;
+      if (!connected) return; // a failed connect rejects connectListener, which retries
+      connected = false;
+      if (listenClient === client) listenClient = undefined;
       client.end().catch(() => {});
       if (closed) return;
       options.log?.warn({ err: err?.message }, 'LISTEN connection lost; reconnecting');
-      retryTimer = setTimeout(() => void ensureListener().catch(() => lost()), 1000);
+      reconnectLater();
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
-    for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    try {
+      await client.connect();
+      connected = true;
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (err) {
+      connected = false;
+      client.end().catch(() => {});
+      throw err;
+    }
+    if (closed) {
+      await client.end().catch(() => {});
+      throw new Error('store closed');
+    }
     listenClient = client;
+    if (retries > 0) options.log?.info({ retries }, 'LISTEN connection restored');
+    retries = 0;
     // Anything sent while we were disconnected is lost: tell every listener to look again.
     for (const set of listeners.values()) for (const cb of set) cb('');
     return client;
@@ -90,7 +156,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     query: base.query,
     exec: base.exec,
     async transaction(fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkout(pool);
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
@@ -103,20 +169,24 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         });
         throw err;
       } finally {
-        client.release(broken);
+        release(broken);
       }
     },
     async withLock(key, fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkout(pool);
+      let broken: Error | undefined;
       try {
         await client.query('select pg_advisory_lock($1)', [key]);
         try {
           return await fn();
         } finally {
-          await client.query('select pg_advisory_unlock($1)', [key]);
+          // A lost connection has released the lock already.
+          await client.query('select pg_advisory_unlock($1)', [key]).catch((err: Error) => {
+            broken = err;
+          });
         }
       } finally {
-        client.release();
+        release(broken);
       }
     },
     async listen(channel, onNotify) {

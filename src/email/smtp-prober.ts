@@ -190,6 +190,8 @@ export async function probeDomains(
 
   // A reply of 421 means the server is closing the session: not an answer, a broken connection.
   async function command(session: SmtpSession, budget: Budget, line: string): Promise<SmtpStep> {
+    // Aborted (a cancelled batch, a shutdown): not one more command.
+    if (aborted) return { ok: false, failure: 'closed', message: 'aborted' };
     budget.commands++;
     const step = await session.command(line);
     if (step.ok && step.reply.code === 421) {
@@ -276,7 +278,13 @@ export async function probeDomains(
       while (!aborted && q.length > 0 && !down.has(address)) {
         peak = Math.max(peak, ++open);
         live.set(address, (live.get(address) ?? 0) + 1);
-        const opened = await openSmtpSession({ address, port: options.port, helo: options.helo, timeoutMs: options.timeoutMs });
+        const opened = await openSmtpSession({
+          address,
+          port: options.port,
+          helo: options.helo,
+          timeoutMs: options.timeoutMs,
+          ...(signal ? { signal } : {}),
+        });
         if (!opened.ok) {
           open--;
           const others = (live.get(address) ?? 1) - 1;

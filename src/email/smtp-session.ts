@@ -144,10 +144,27 @@ export async function openSmtpSession(options: {
   port: number;
   helo: string;
   timeoutMs: number;
+  /** Aborts the opening (connect, greeting, EHLO): the socket is closed at once. */
+  signal?: AbortSignal;
 }): Promise<OpenResult> {
   const connected = await connectSocket(options.address, options.port, options.timeoutMs);
   if (!connected.ok) return { ...connected, reply: null };
   const socket = connected.socket;
+  const { signal } = options;
+  if (signal?.aborted) {
+    socket.destroy();
+    return { ok: false, failure: 'closed', message: 'aborted', reply: null };
+  }
+  const onAbort = () => socket.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await greet(socket, options);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function greet(socket: net.Socket, options: { helo: string; timeoutMs: number }): Promise<OpenResult> {
   socket.setNoDelay(true);
   const reader = new ReplyReader(socket);
   const send = async (line: string): Promise<SmtpStep> => {

@@ -1,7 +1,12 @@
 // The rate-limit counters in Redis (REDIS_URL): the same sliding window as the database store, decided and
 // counted atomically in one Lua script so concurrent API processes cannot both take the last slot.
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as IORedis from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { RateLimitStore } from './rate-limit-store.js';
+
+/** ioredis, loaded by the first store made: a process without REDIS_URL never loads it (about 7 MB). */
+const loadRedis = () => (createRequire(import.meta.url)('ioredis') as typeof IORedis).Redis;
 
 const TAKE = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -21,7 +26,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     url: string,
     private readonly prefix = 'sieve:rl:',
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    const RedisClient = loadRedis();
+    this.redis = new RedisClient(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.redis.defineCommand('sieveTake', { numberOfKeys: 2, lua: TAKE });
   }
 

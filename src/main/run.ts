@@ -3,11 +3,12 @@
 import type { Config } from '../config.js';
 import { createContext, openStore } from '../context.js';
 import { migrate } from '../db/migrate.js';
-import { buildApp } from '../http/app.js';
+import { StoreWatch } from '../db/store-watch.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
 import { Worker } from '../worker/worker.js';
+import { WorkerLiveness } from '../worker/worker-liveness.js';
 import { adminTokenPath, ensureAdminToken } from '../cli/admin-token.js';
 
 export interface RunOptions {
@@ -26,9 +27,24 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     log.info({ file: adminTokenPath(config.dataDir), created }, 'ADMIN_TOKEN unset: the operator token is kept in this file');
   }
   const ctx = await createContext(config, { log });
+  // Every loop retries on its own while the store is away; past STORE_GIVE_UP_SECONDS the process gives up.
+  const storeWatch = new StoreWatch(ctx.db, {
+    giveUpSeconds: config.storeGiveUpSeconds,
+    log,
+    onGiveUp(awaySeconds) {
+      log.fatal(
+        { away_seconds: awaySeconds, store: ctx.db.kind },
+        `the store has not answered for ${awaySeconds} s (STORE_GIVE_UP_SECONDS=${config.storeGiveUpSeconds}): exiting for the supervisor to restart this process`,
+      );
+      log.flush?.();
+      setTimeout(() => process.exit(1), 100).unref();
+    },
+  });
+  storeWatch.start();
 
   let app: App | undefined;
   let worker: Worker | undefined;
+  let liveness: WorkerLiveness | undefined;
   let stopMaintenance: (() => void) | undefined;
   let dispatcher: ReturnType<typeof ctx.webhooks.newDispatcher> | undefined;
   let url: string | undefined;
@@ -36,18 +52,25 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     if (options.worker) {
       worker = new Worker(ctx.db, ctx.queue, config.worker, log);
       for (const handler of ctx.jobHandlers) worker.register(handler);
+      // Registered (and, embedded, what the last process left running put back) before the first claim.
+      liveness = new WorkerLiveness(ctx.db, ctx.queue, worker, config.worker, log);
+      await liveness.start();
       await worker.start();
-      dispatcher = ctx.webhooks.newDispatcher();
+      dispatcher = ctx.webhooks.newDispatcher(worker.id);
       await dispatcher.start();
       stopMaintenance = startMaintenance(ctx);
     }
     if (options.api) {
+      // Loaded only by API processes: a worker needs none of the HTTP edge (Fastify, schemas, routes).
+      const { buildApp } = await import('../http/app.js');
       app = await buildApp(ctx);
       url = await app.listen({ port: config.port, host: config.host });
     }
   } catch (err) {
+    await storeWatch.stop();
     await dispatcher?.stop(0).catch(() => {});
     await worker?.stop(0).catch(() => {});
+    await liveness?.stop().catch(() => {});
     await ctx.close().catch(() => {});
     throw err;
   }
@@ -88,11 +111,13 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     deadline.unref();
     try {
       stopMaintenance?.();
+      await storeWatch.stop();
       await app?.close(); // stop accepting, finish in-flight requests
       await Promise.all([
         worker?.stop(config.shutdownTimeoutMs), // finish or release in-flight jobs
-        dispatcher?.stop(config.shutdownTimeoutMs), // finish sending; unsent claims expire and are sent again
+        dispatcher?.stop(config.shutdownTimeoutMs), // finish sending; unsent claims are sent again by the others
       ]);
+      await liveness?.stop();
       await ctx.close(); // pg-boss, then the store (PGlite writes out and unlocks)
       log.info('stopped cleanly');
       process.exit(0);

@@ -117,9 +117,28 @@ export class JobQueue<M extends PayloadMap = JobPayloads> {
     await tx.query('select pg_notify($1, $2)', [WAKE_CHANNEL, name]);
   }
 
-  /** Claims up to `batchSize` jobs that are due. */
-  async fetch<Q extends keyof M & string>(name: Q, batchSize: number): Promise<Job<M, Q>[]> {
-    const jobs = (await this.boss.fetch<M[Q]>(name, { batchSize, includeMetadata: true })) as PgBoss.JobWithMetadata<M[Q]>[];
+  /**
+   * Claims up to `batchSize` jobs that are due for worker `holder` (its id in the workers table): the jobs and
+   * the claims (job_claims) are written in one transaction, so a job is never held by nobody. Without a holder
+   * (tests' bare workers) only pg-boss's expiry gives back a job whose worker vanished.
+   */
+  async fetch<Q extends keyof M & string>(name: Q, batchSize: number, holder?: string): Promise<Job<M, Q>[]> {
+    type Fetched = PgBoss.JobWithMetadata<M[Q]>[];
+    const jobs = holder
+      ? await this.db.transaction(async (tx) => {
+          const fetched = (await this.boss.fetch<M[Q]>(name, { batchSize, includeMetadata: true, db: bossDb(tx) })) as Fetched;
+          if (fetched.length > 0) {
+            // clock_timestamp(): when the claim was written, not when a slow transaction began.
+            await tx.query(
+              `insert into job_claims (job_id, queue, worker_id, claimed_at)
+               select unnest($1::uuid[]), $2, $3, clock_timestamp()
+               on conflict (job_id) do update set queue = excluded.queue, worker_id = excluded.worker_id, claimed_at = excluded.claimed_at`,
+              [fetched.map((j) => j.id), name, holder],
+            );
+          }
+          return fetched;
+        })
+      : ((await this.boss.fetch<M[Q]>(name, { batchSize, includeMetadata: true })) as Fetched);
     return (jobs ?? []).map((j) => ({
       id: j.id,
       name,
@@ -166,6 +185,71 @@ export class JobQueue<M extends PayloadMap = JobPayloads> {
 
   async fail(name: keyof M & string, id: string, error: { message: string }): Promise<void> {
     await this.boss.fail(name, id, { message: error.message });
+  }
+
+  /**
+   * Puts back in the queue the jobs of claims that match `where` (SQL on job_claims `c`, parameters from $1),
+   * as due now and without using one of their retries (pg-boss counts a retry when it fetches a job that has
+   * started before: `started_on` is cleared). The claims are removed. Returns how many jobs went back.
+   */
+  private async putBack(where: string, params: unknown[]): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `with released as (
+         delete from job_claims c where ${where} returning c.job_id, c.queue
+       )
+       update ${BOSS_SCHEMA}.job j set state = 'retry', start_after = now(), started_on = null
+       from released where j.name = released.queue and j.id = released.job_id and j.state = 'active'`,
+      params,
+    );
+    return rowCount;
+  }
+
+  /** Jobs held by workers that are gone (no row in the workers table) go back to the queue. */
+  releaseOrphans(): Promise<number> {
+    return this.putBack('not exists (select 1 from workers w where w.id = c.worker_id)', []);
+  }
+
+  /**
+   * Jobs `holder` claimed more than `graceSeconds` ago but is not running (`running`): their completion or failure
+   * could not be written (the store was away). They go back to the queue: their results were written once, so
+   * the next run finds them done and only completes the job.
+   */
+  releaseNotRunning(holder: string, running: { name: string; id: string }[], graceSeconds: number): Promise<number> {
+    return this.putBack(
+      `c.worker_id = $1 and not (c.job_id = any($2::uuid[])) and c.claimed_at < clock_timestamp() - make_interval(secs => $3)`,
+      [holder, running.map((j) => j.id), graceSeconds],
+    );
+  }
+
+  /**
+   * Every running job goes back to the queue (the embedded store at start: the one process that could hold a
+   * job is this one, just started, so every job still marked as running was held by a process that died).
+   */
+  async releaseAll(): Promise<number> {
+    const { rowCount } = await this.db.query(
+      `update ${BOSS_SCHEMA}.job set state = 'retry', start_after = now(), started_on = null where state = 'active'`,
+    );
+    await this.db.query('delete from job_claims');
+    return rowCount;
+  }
+
+  /**
+   * Marks `running` jobs as alive (a live worker's heartbeat): pg-boss's expiry counts from `started_on`, so a long
+   * job of a live worker (a chunk waiting out greylisting) is never expired and taken from it.
+   */
+  async keepAlive(running: { name: string; id: string }[]): Promise<void> {
+    if (running.length === 0) return;
+    await this.db.query(
+      `update ${BOSS_SCHEMA}.job j set started_on = now()
+       from unnest($1::text[], $2::uuid[]) as r(name, id)
+       where j.name = r.name and j.id = r.id and j.state = 'active'`,
+      [running.map((j) => j.name), running.map((j) => j.id)],
+    );
+  }
+
+  /** Wakes every worker's loops (jobs were put back). */
+  async wakeWorkers(): Promise<void> {
+    await this.db.query('select pg_notify($1, $2)', [WAKE_CHANNEL, '']);
   }
 
   /** Jobs waiting or running, per queue (for /metrics and the operator). */

@@ -1539,9 +1539,9 @@ export interface operations {
                         /** @description Jobs waiting or due for a retry */
                         jobs_queued: number;
                         jobs_active: number;
-                        /** @description Worker processes heard from in the last 30 seconds */
+                        /** @description Worker processes heard from within WORKER_LOST_SECONDS */
                         workers: number;
-                        /** @description Jobs those workers say they are running */
+                        /** @description Jobs those workers hold */
                         jobs_in_flight: number;
                         /** @description Webhook deliveries waiting (retries not yet due included) */
                         deliveries_pending: number;
@@ -2710,6 +2710,14 @@ export interface operations {
                             code: string;
                             message: string;
                         } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
+                        } | null;
                         /** Format: date-time */
                         expires_at: string;
                         /** @description Present once the batch has ended */
@@ -3074,6 +3082,14 @@ export interface operations {
                                 code: string;
                                 message: string;
                             } | null;
+                            waiting: {
+                                /** @description Items waiting for a later attempt */
+                                items: number;
+                                /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                                reason: string;
+                                /** Format: date-time */
+                                next_attempt_at: string;
+                            } | null;
                             /** Format: date-time */
                             expires_at: string;
                             expired: boolean;
@@ -3200,6 +3216,14 @@ export interface operations {
                         error: {
                             code: string;
                             message: string;
+                        } | null;
+                        waiting: {
+                            /** @description Items waiting for a later attempt */
+                            items: number;
+                            /** @description Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout... */
+                            reason: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
                         } | null;
                         /** Format: date-time */
                         expires_at: string;

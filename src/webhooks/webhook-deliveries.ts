@@ -64,7 +64,7 @@ const DUE_D = `((d.status = 'pending' and d.next_attempt_at <= now()) or (d.stat
  */
 export async function claimDue(
   db: Db,
-  options: { limit: number; perHost: number; busy: Map<string, number>; leaseSeconds: number },
+  options: { limit: number; perHost: number; busy: Map<string, number>; leaseSeconds: number; holder?: string },
 ): Promise<ClaimedDelivery[]> {
   const { rows } = await db.query<ClaimedDelivery>(
     `with due as (
@@ -86,7 +86,8 @@ export async function claimDue(
        select d.id, d.kind, d.event_id, d.endpoint_id, d.payload is null as wants_event from webhook_deliveries d where d.id in (select id from room) and ${DUE_D}
        for update skip locked
      )
-     update webhook_deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => $6)
+     update webhook_deliveries d set status = 'sending', attempts = d.attempts + 1, locked_until = now() + make_interval(secs => $6),
+       claimed_by = $7
      from locked
        left join webhook_events e on locked.wants_event and e.id = locked.event_id
        left join webhook_endpoints w on w.id = locked.endpoint_id
@@ -101,9 +102,26 @@ export async function claimDue(
       options.perHost,
       Math.max(options.limit * 4, 100),
       options.leaseSeconds,
+      options.holder ?? null,
     ],
   );
   return rows;
+}
+
+/**
+ * Makes due at once the deliveries being sent by workers that are gone (no row in `workers`: they stopped
+ * heartbeating, see src/worker/worker-liveness.ts), or by any worker when `everyHolder` (the embedded store at
+ * start: the one process that could hold them is this one, just started). Returns how many; the caller wakes
+ * the dispatchers.
+ */
+export async function releaseOrphanDeliveries(db: Queryable, options: { everyHolder?: boolean } = {}): Promise<number> {
+  const { rowCount } = await db.query(
+    `update webhook_deliveries d set locked_until = now() - interval '1 second', claimed_by = null
+     where d.status = 'sending' and d.locked_until >= now()
+       and ($1 or (d.claimed_by is not null and not exists (select 1 from workers w where w.id = d.claimed_by)))`,
+    [options.everyHolder === true],
+  );
+  return rowCount;
 }
 
 /** Deliveries waiting (pending, including retries not yet due) and being sent, by status. */

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   timeoutOverrideMs: number | undefined;
   pollIntervalMs: number;
   ttlDays: number;
+  /** The worker process whose leases these are (src/worker/worker-liveness.ts): if it dies, they are sent again at once. */
+  holder?: string;
 }
 
 const FLUSH_EVERY_MS = 20;
@@ -39,6 +41,8 @@ export class WebhookDispatcher {
   private buffer: AttemptRecord[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
+  private flushFailures = 0;
+  private stopped = false;
   /** Claims are made for several free slots at once: one claim per finished send would cost a query each. */
   private readonly claimAtLeast: number;
 
@@ -70,8 +74,8 @@ export class WebhookDispatcher {
       limit: free,
       perHost: this.options.perHost,
       busy: this.busy,
-      // Longer than the longest deadline (30 s, or the operator's).
-      leaseSeconds: Math.ceil(Math.max(this.options.timeoutOverrideMs ?? 0, 30_000) / 1000) + 60,
+      leaseSeconds: this.leaseSeconds(),
+      ...(this.options.holder ? { holder: this.options.holder } : {}),
     });
     if (claimed.length > 0) await this.startSends(claimed);
     if (claimed.length > 0 && claimed.length === free) return { again: true }; // more may be waiting
@@ -167,18 +171,41 @@ export class WebhookDispatcher {
     else this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
-  /** Writes the buffered outcomes (one transaction); flushes run one after another. */
+  /**
+   * Writes the buffered outcomes (one transaction); flushes run one after another. When the store is away the
+   * outcomes are kept and written again after a growing wait, as long as their claims last (after that, the
+   * deliveries are sent again anyway: at least once, with the same webhook-id).
+   */
+  /** A claim outlasts the longest deadline of a send (30 s, or the operator's WEBHOOK_TIMEOUT_MS). */
+  private leaseSeconds(): number {
+    return Math.ceil(Math.max(this.options.timeoutOverrideMs ?? 0, 30_000) / 1000) + 60;
+  }
+
   flush(): Promise<void> {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const records = this.buffer;
     this.buffer = [];
-    this.flushing = this.flushing.then(() =>
-      recordOutcomes(this.db, records).catch((err: unknown) => {
-        // The claims expire and the deliveries are sent again: at least once, with the same webhook-id.
-        this.log.error({ err, deliveries: records.length }, 'could not record webhook attempts');
-      }),
-    );
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await recordOutcomes(this.db, records);
+        this.flushFailures = 0;
+      } catch (err) {
+        this.flushFailures++;
+        const leaseMs = this.leaseSeconds() * 1000;
+        const keep = records.filter((r) => Date.now() - r.startedAt.getTime() < leaseMs);
+        if (this.flushFailures === 1 || keep.length < records.length) {
+          this.log.error(
+            { err, deliveries: records.length, dropped: records.length - keep.length },
+            'could not record webhook attempts; will try again (dropped ones are sent again when their claims expire)',
+          );
+        }
+        this.buffer = [...keep, ...this.buffer];
+        if (this.buffer.length > 0 && !this.stopped) {
+          this.flushTimer ??= setTimeout(() => void this.flush(), Math.min(5000, 100 * 2 ** Math.min(this.flushFailures, 6)));
+        }
+      }
+    });
     return this.flushing;
   }
 
@@ -186,6 +213,7 @@ export class WebhookDispatcher {
   async stop(graceMs: number): Promise<void> {
     if (!this.loop.isRunning) return;
     await this.loop.stop();
+    this.stopped = true;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all([...this.sends]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
     clearTimeout(timer);

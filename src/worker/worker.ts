@@ -3,8 +3,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
+import { newId } from '../lib/ids.js';
 import { WorkLoop } from '../lib/work-loop.js';
-import { beat, forget, HEARTBEAT_EVERY_MS, newWorkerId } from './worker-heartbeat.js';
 import { type Job, type JobQueue, type PayloadMap, WAKE_CHANNEL } from '../queue/job-queue.js';
 import type { AnyJobHandler, JobContext, JobHandler } from '../queue/job-handler.js';
 import type { JobPayloads } from '../queue/jobs.js';
@@ -15,6 +15,8 @@ interface Lane<M extends PayloadMap> {
   handler: AnyJobHandler<M>;
   concurrency: number;
   inFlight: Set<Promise<void>>;
+  /** The jobs being run, by id. */
+  running: Map<string, Job<M, keyof M & string>>;
   loop: WorkLoop;
 }
 
@@ -24,12 +26,12 @@ export interface WorkerOptions {
 }
 
 export class Worker<M extends PayloadMap = JobPayloads> {
+  /** This process's id in the workers table (src/worker/worker-liveness.ts); its claims carry it. */
+  readonly id = newId('wrk');
   private readonly lanes = new Map<string, Lane<M>>();
   private readonly abort = new AbortController();
   private running = false;
   private unlisten: (() => Promise<void>) | undefined;
-  private readonly workerId = newWorkerId();
-  private heartbeat: WorkLoop | undefined;
   /** Jobs finished (completed or failed) by this process, per queue: for tests and metrics. */
   readonly processed = new Map<string, number>();
 
@@ -49,6 +51,7 @@ export class Worker<M extends PayloadMap = JobPayloads> {
       handler,
       concurrency: handler.concurrency ?? this.options.concurrency,
       inFlight: new Set(),
+      running: new Map(),
       loop: new WorkLoop({
         name: `queue ${handler.queue}`,
         pollIntervalMs: this.options.pollIntervalMs,
@@ -66,27 +69,22 @@ export class Worker<M extends PayloadMap = JobPayloads> {
       else this.lanes.get(payload)?.loop.wake();
     });
     for (const lane of this.lanes.values()) lane.loop.start();
-    this.heartbeat = new WorkLoop({
-      name: 'worker heartbeat',
-      pollIntervalMs: HEARTBEAT_EVERY_MS,
-      log: this.log,
-      step: () => beat(this.db, this.workerId, this.inFlightCount()),
-    });
-    this.heartbeat.start();
   }
 
   private async claim(lane: Lane<M>) {
     const free = lane.concurrency - lane.inFlight.size;
     if (free <= 0 || !this.running) return {};
-    const jobs = await this.queue.fetch(lane.handler.queue, free);
+    const jobs = await this.queue.fetch(lane.handler.queue, free, this.id);
     for (const job of jobs) this.track(lane, job);
     // A full claim suggests more are waiting: go again at once if there is still room.
     return { again: jobs.length === free && lane.inFlight.size < lane.concurrency };
   }
 
   private track(lane: Lane<M>, job: Job<M, keyof M & string>): void {
+    lane.running.set(job.id, job);
     const promise = this.execute(lane, job).finally(() => {
       lane.inFlight.delete(promise);
+      lane.running.delete(job.id);
       this.processed.set(job.name, (this.processed.get(job.name) ?? 0) + 1);
       lane.loop.wake(); // a slot is free
     });
@@ -120,6 +118,13 @@ export class Worker<M extends PayloadMap = JobPayloads> {
     });
   }
 
+  /** The jobs this process is running (claimed, not yet completed, failed or released). */
+  runningJobs(): { name: string; id: string }[] {
+    const out: { name: string; id: string }[] = [];
+    for (const lane of this.lanes.values()) for (const job of lane.running.values()) out.push({ name: job.name, id: job.id });
+    return out;
+  }
+
   inFlightCount(): number {
     let n = 0;
     for (const lane of this.lanes.values()) n += lane.inFlight.size;
@@ -134,8 +139,6 @@ export class Worker<M extends PayloadMap = JobPayloads> {
     if (!this.running) return;
     this.running = false;
     await Promise.all([...this.lanes.values()].map((l) => l.loop.stop()));
-    await this.heartbeat?.stop();
-    await forget(this.db, this.workerId).catch((err: unknown) => this.log.warn({ err }, 'could not drop the heartbeat row'));
     const all = () => Promise.all([...this.lanes.values()].flatMap((l) => [...l.inFlight]));
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([

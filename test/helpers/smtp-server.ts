@@ -37,6 +37,8 @@ export interface TestSmtpServer {
   readonly connections: number;
   /** The most TCP connections open at once. */
   readonly peakOpen: number;
+  /** TCP connections open now. */
+  readonly open: number;
   /** DATA commands that reached the message stage (each message is read, then refused with 554). */
   readonly dataCommands: number;
   /** Every RCPT TO address, in order. */
@@ -163,6 +165,9 @@ export async function startSmtpServer(
     },
     get peakOpen() {
       return peakOpen;
+    },
+    get open() {
+      return openNow;
     },
     get dataCommands() {
       return dataCommands;

@@ -117,14 +117,13 @@ export default function Batch() {
       else next.add(verdict);
       return next;
     });
-  const waiting =
-    b.status === 'queued'
+  const waiting = b.waiting
+    ? `${num(b.waiting.items)} item(s) wait for a later attempt (${b.waiting.reason.replace(/_/g, ' ')}), next at ${when(b.waiting.next_attempt_at)}.`
+    : b.status === 'queued'
       ? 'Waiting for a worker to take its first chunk.'
-      : b.status === 'processing' && b.kind === 'email'
-        ? 'Addresses wait while their mail servers answer slowly or ask to try again later (greylisting).'
-        : b.status === 'processing'
-          ? 'Chunks are being checked by the workers.'
-          : null;
+      : b.status === 'processing'
+        ? 'Chunks are being checked by the workers.'
+        : null;
 
   return (
     <>

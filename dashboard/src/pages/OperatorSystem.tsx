@@ -50,7 +50,7 @@ export default function OperatorSystem() {
             ))}
           </tbody>
         </table>
-        <p className="muted">Refreshed every 5 seconds. Workers count when heard from in the last 30 seconds.</p>
+        <p className="muted">Refreshed every 5 seconds. Workers count while their heartbeat is fresh (WORKER_LOST_SECONDS).</p>
       </section>
     </>
   );

@@ -176,7 +176,7 @@ describe('email batches', () => {
       await worker.stop(2000);
     }
     const done = (await t.api(api_key, 'GET', `/api/v1/batch/${id}`)).json();
-    expect(done).toMatchObject({ status: 'completed', total: 6, processed: 6 });
+    expect(done).toMatchObject({ status: 'completed', total: 6, processed: 6, waiting: null });
     expect(done.results.map((r: any) => r.email)).toEqual(emails);
     expect(done.results.map((r: any) => r.status)).toEqual([
       'deliverable',

@@ -77,7 +77,7 @@ describe.skipIf(onServer())('embedded store, one process', () => {
       `embedded start-up: first run (initdb) ${startup[0]} ms, restart ${startup[1]} ms, after kill -9 ${startup[2]} ms`,
     );
     // Five process starts and six CLI runs, each compiling the sources: room for a busy machine.
-  }, 180_000);
+  });
 
   it('the quick start: started without ADMIN_TOKEN, the operator CLI works with the token kept beside the store', async () => {
     const dataDir = tempDir();

@@ -25,7 +25,7 @@ describe('declared settings', () => {
     expectTypeOf<Config['logLevel']>().toEqualTypeOf<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>();
     expectTypeOf<Config['trustProxy']>().toEqualTypeOf<boolean>();
     expectTypeOf<keyof Config['worker']>().toEqualTypeOf<
-      'concurrency' | 'pollIntervalMs' | 'jobExpireSeconds' | 'maintenanceSeconds'
+      'concurrency' | 'pollIntervalMs' | 'jobExpireSeconds' | 'maintenanceSeconds' | 'heartbeatSeconds' | 'lostSeconds'
     >();
     expectTypeOf<Config['email']['dnsServers']>().toEqualTypeOf<readonly DnsServer[] | null>();
     expectTypeOf<Config['email']['smtpHelo']>().toEqualTypeOf<string>();

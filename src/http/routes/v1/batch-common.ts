@@ -45,5 +45,17 @@ export const BatchStatusSchema = Type.Object({
   credits_charged: Type.Integer(),
   credits_refunded: Type.Integer(),
   error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  waiting: Nullable(
+    Type.Object(
+      {
+        items: Type.Integer({ description: 'Items waiting for a later attempt' }),
+        reason: Type.String({
+          description: 'Why, for most of them: greylisted, smtp_temporary (a 4xx reply), smtp_timeout...',
+        }),
+        next_attempt_at: Timestamp,
+      },
+      { description: 'Items of an active batch waiting to be tried again (null when none waits)' },
+    ),
+  ),
   expires_at: Timestamp,
 });

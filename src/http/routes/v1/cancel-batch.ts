@@ -26,7 +26,7 @@ export default routes((app, { ctx }) => {
     },
     async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
-      const outcome = await cancelBatch(ctx.db, principal.accountId, request.params.batch_id, ctx.batchHooks);
+      const outcome = await cancelBatch(ctx.db, principal.accountId, request.params.batch_id, ctx.batchHooks, ctx.batchWatch);
       if (outcome.status === 'not_found') throw notFound();
       if (outcome.status === 'expired') throw expired();
       if (outcome.status === 'not_cancellable') {
