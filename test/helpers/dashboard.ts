@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DASHBOARD_DIR } from '../../src/http/dashboard.js';
+import { WorkerLiveness } from '../../src/worker/worker-liveness.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 
 export interface DashboardServer {
@@ -23,8 +24,19 @@ export function ensureDashboardBuilt(): void {
 export async function startDashboardServer(options: TestAppOptions = {}): Promise<DashboardServer> {
   ensureDashboardBuilt();
   const t = await startTestApp(options);
-  await t.newWorker().start();
+  const worker = t.newWorker();
+  // As `sieve start` does: the worker's heartbeat row, which the operator's system page counts.
+  const liveness = new WorkerLiveness(t.ctx.db, t.ctx.queue, worker, t.ctx.config.worker, t.ctx.log);
+  await liveness.start();
+  await worker.start();
   await t.startDispatcher();
   const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
-  return { t, url, close: () => t.close() };
+  return {
+    t,
+    url,
+    async close() {
+      await liveness.stop();
+      await t.close();
+    },
+  };
 }

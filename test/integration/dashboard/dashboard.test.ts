@@ -313,6 +313,10 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', { timeout: 240_000 }, ()
     await page.getByText('Granted: the account now has 255 credits.').waitFor();
     await page.getByRole('link', { name: 'System' }).click();
     await page.getByRole('heading', { name: 'Live workers' }).waitFor();
+    // The one worker of this server, heard from through its heartbeat row.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Live workers' }).locator('.figure').textContent(), { timeout: LONG })
+      .toBe('1');
     await checkAccessibility(page, 'operator system');
     // An operator session cannot act as a customer.
     const asCustomer = await page.evaluate("fetch('/api/v1/account/usage').then((r) => r.status)");
