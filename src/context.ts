@@ -23,6 +23,9 @@ import { createWebhookSender } from './webhooks/webhook-sender.js';
 import { FORMATS } from './webhooks/formats/index.js';
 import type { FormatName } from './webhooks/webhook-format.js';
 import { httpsProblem, vetWebhookUrl } from './webhooks/webhook-url.js';
+import type { EndpointRow } from './webhooks/webhook-endpoints.js';
+import { sendTestEvent, type TestAttempt } from './webhooks/webhook-test-send.js';
+import type { WebhookSender } from './webhooks/webhook-sender.js';
 
 export interface Context {
   readonly config: Config;
@@ -48,6 +51,8 @@ export interface Context {
     vetUrl(url: string, field: string, format?: FormatName): Promise<void>;
     /** The sender of the outbox, for a worker process (`holder`: its id in the workers table). */
     newDispatcher(holder?: string): WebhookDispatcher;
+    /** A test delivery to an endpoint, sent by this process now (the answer is its attempt). */
+    sendTest(endpoint: EndpointRow, sample: Record<string, unknown>): Promise<TestAttempt>;
   };
   /** Handlers a worker process runs, one per queue. */
   readonly jobHandlers: AnyJobHandler[];
@@ -101,6 +106,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     const batchWatch = new BatchCancelWatch(db, log);
     closers.push(() => batchWatch.stop());
     const webhookGuard = createAddressGuard({ allowedCidrs: config.webhooks.allowedCidrs });
+    const newSender = () => createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
+    // The API process's own sender, for test deliveries; made on first use.
+    let testSender: WebhookSender | undefined;
     const webhooks: Context['webhooks'] = {
       outbox,
       async vetUrl(url, field, format = 'standard') {
@@ -110,8 +118,20 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         if (!verdict.ok)
           throw new DomainError(verdict.code, `${field}: ${verdict.message}`, [{ field, message: verdict.message }]);
       },
+      async sendTest(endpoint, sample) {
+        if (!testSender) {
+          const sender = newSender();
+          closers.push(() => sender.close());
+          testSender = sender;
+        }
+        return sendTestEvent(
+          { db, sender: testSender, ttlDays: config.batches.resultsTtlDays, timeoutOverrideMs: config.webhooks.timeoutMs },
+          endpoint,
+          sample,
+        );
+      },
       newDispatcher(holder) {
-        const sender = createWebhookSender({ guard: webhookGuard, dns, timeoutMs: config.webhooks.timeoutMs ?? 15_000 });
+        const sender = newSender();
         return new WebhookDispatcher(
           db,
           sender,

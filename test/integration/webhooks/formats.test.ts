@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { type HttpReceiver, type ReceivedRequest, type ReceiverAnswer, startHttpReceiver } from '../../helpers/http-receiver.js';
+import { sendUpload } from '../../helpers/uploads.js';
 import { waitFor } from '../../helpers/wait.js';
 
 let t: TestApp;
@@ -257,6 +258,18 @@ describe('verification-task webhooks (format verification)', () => {
     expect(new Set(ids).size).toBe(3); // a new id per delivery
   });
 
+  it('an upload with webhook_format verification says source "upload"', async () => {
+    const { api_key } = await t.createAccount(100);
+    const seen = verificationReceiver('/verify-upload', 'upload-secret');
+    const res = await sendUpload(t, api_key, 'phone\n+33612345678\n+14155552671\n', {
+      query: { webhook_url: `${receiver.url}/verify-upload`, webhook_format: 'verification', webhook_secret: 'upload-secret' },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await waitFor(() => seen.perItem.length === 2 && seen.completions.length === 1, 20_000, 'verification webhooks missing');
+    expect(seen.completions[0].payload.data).toMatchObject({ source: 'upload', stats: { total: 2, completed: 2 } });
+    expect(seen.perItem.every((p) => p.payload.data.source === 'upload')).toBe(true);
+  });
+
   it('a verification endpoint gets phone items as job.phone and the task completion', async () => {
     const { api_key } = await t.createAccount(100);
     const hookSecretHolder = { secret: '' };
@@ -366,5 +379,99 @@ describe('extra headers stay secret', () => {
     for (const read of reads) expect(read.body).not.toContain('top-secret');
     expect(JSON.stringify(settledOnes)).not.toContain('top-secret');
     expect(t.logs.join('\n')).not.toContain('top-secret');
+  });
+});
+
+describe('test events (POST /webhooks/endpoints/{id}/test)', () => {
+  it('sends a real delivery in the endpoint format and answers with its attempt', async () => {
+    const { api_key } = await t.createAccount(10);
+    routesOf.set('/test-lookup', (r) => (r.headers.authorization === TOKEN ? { status: 200, body: 'thanks' } : { status: 401 }));
+    const lookupHook = await endpoint(api_key, {
+      url: `${receiver.url}/test-lookup`,
+      event_types: ['validation.completed'],
+      format: 'lookup',
+      headers: { Authorization: TOKEN },
+    });
+    const sent = await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${lookupHook.endpoint_id}/test`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({
+      status: 'succeeded',
+      attempt: { status_code: 200, error: null, response_body: 'thanks' },
+    });
+    const [arrived] = at('/test-lookup').map(json);
+    expect(arrived).toMatchObject({ contact: '+14155552671', result_v1: { format: { e164: '+14155552671' } } });
+    expect(arrived.webhook_id).toMatch(UUID);
+    const logged = (await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${sent.json().delivery_id}`)).json();
+    expect(logged).toMatchObject({ status: 'succeeded', attempts: 1, attempt_log: [{ trigger: 'manual', status_code: 200 }] });
+
+    routesOf.set('/test-verify', () => ({ status: 500, body: 'boom' }));
+    const verifyHook = await endpoint(api_key, {
+      url: `${receiver.url}/test-verify`,
+      event_types: ['batch.completed'],
+      format: 'verification',
+    });
+    const failed = (await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${verifyHook.endpoint_id}/test`)).json();
+    expect(failed).toMatchObject({
+      status: 'failed',
+      event_type: 'batch.item.completed',
+      attempt: { status_code: 500, response_body: 'boom' },
+    });
+    const task = json(at('/test-verify')[0] as ReceivedRequest);
+    expect(task).toMatchObject({
+      event_type: 'phone_verification_completed',
+      data: { job: { phone: { number: '+14155552671' } } },
+    });
+    const expected = `sha256=${crypto
+      .createHmac('sha256', verifyHook.secret)
+      .update((at('/test-verify')[0] as ReceivedRequest).body)
+      .digest('hex')}`;
+    expect(at('/test-verify')[0]?.headers['x-webhook-signature']).toBe(expected);
+
+    const closed = await endpoint(api_key, { url: 'http://127.0.0.1:9/nobody', event_types: ['validation.completed'] });
+    const refused = (await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${closed.endpoint_id}/test`)).json();
+    expect(refused).toMatchObject({ status: 'failed', attempt: { status_code: null } });
+    expect(refused.attempt.error).toMatch(/^connection_refused: /);
+    // Not retried: the delivery stays failed.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await t.api(api_key, 'GET', `/api/v1/webhooks/deliveries/${refused.delivery_id}`)).json()).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+    });
+    expect((await t.api(api_key, 'POST', '/api/v1/webhooks/endpoints/we_00000000000000000000000000000000/test')).statusCode).toBe(
+      404,
+    );
+  });
+});
+
+describe('the SDK checks each format', () => {
+  it('verifies real deliveries of every format and refuses tampered ones', async () => {
+    const sdk = await import('../../../src/sdk/webhooks.js');
+    const { api_key } = await t.createAccount(10);
+    const made: Record<string, { secret: string; path: string }> = {};
+    for (const format of ['standard', 'events', 'verification', 'lookup']) {
+      const path = `/sdk-${format}`;
+      const hook = await endpoint(api_key, {
+        url: `${receiver.url}${path}`,
+        event_types: [format === 'verification' ? 'batch.completed' : 'validation.completed'],
+        format,
+        ...(format === 'lookup' ? { headers: { Authorization: TOKEN } } : {}),
+      });
+      made[format] = { secret: hook.secret, path };
+      const sent = await t.api(api_key, 'POST', `/api/v1/webhooks/endpoints/${hook.endpoint_id}/test`);
+      expect(sent.json().status).toBe('succeeded');
+    }
+    const req = (f: string) => at(made[f]?.path as string)[0] as ReceivedRequest;
+    const secret = (f: string) => made[f]?.secret as string;
+    const check = (f: 'standard' | 'events' | 'verification' | 'lookup', body: Buffer | string, extra: object = {}) =>
+      sdk.verifyWebhook({ format: f, body, headers: req(f).headers, secret: secret(f), ...extra });
+    for (const f of ['standard', 'events', 'verification'] as const) {
+      expect(await check(f, req(f).body)).toEqual({ ok: true });
+      expect(await check(f, `${req(f).body}x`)).toMatchObject({ ok: false });
+    }
+    expect(await check('verification', req('verification').body, { secret: 'wrong' })).toMatchObject({ ok: false });
+    expect(await check('lookup', req('lookup').body, { expectedHeaders: { Authorization: TOKEN } })).toEqual({ ok: true });
+    expect(await check('lookup', req('lookup').body, { expectedHeaders: { Authorization: `${TOKEN}x` } })).toMatchObject({
+      ok: false,
+    });
   });
 });
