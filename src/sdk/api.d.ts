@@ -4223,8 +4223,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
