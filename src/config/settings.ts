@@ -76,6 +76,13 @@ export const settings = {
     description: 'largest request body accepted (413 beyond)',
   }),
   publicUrl,
+  sessionTtlHours: int({
+    env: 'SESSION_TTL_HOURS',
+    default: 12,
+    min: 1,
+    max: 720,
+    description: 'how long a dashboard sign-in lasts before the browser must sign in again',
+  }),
   trustProxy: bool({ env: 'TRUST_PROXY', default: false, description: 'trust `X-Forwarded-*` headers (behind a reverse proxy)' }),
   storeGiveUpSeconds: int({
     env: 'STORE_GIVE_UP_SECONDS',

@@ -1,5 +1,6 @@
 // Builds the HTTP application from a context, without opening a port: `server` listens, tests inject.
 // Order: infrastructure (validation, errors, request ids, docs, metrics), then routes.
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,12 +11,15 @@ import type { Context } from '../context.js';
 import { newId } from '../lib/ids.js';
 import { clientErrorHandler, ErrorResponse, frameworkErrors, installErrorHandling, REQUEST_LIMITS } from './errors.js';
 import { adminAuth, apiKeyAuth } from './auth.js';
+import { installDashboard } from './dashboard.js';
+import { adminTokenOrSession, apiKeyOrSession, SESSION_ERRORS } from './session-auth.js';
 import { installMetrics } from './metrics.js';
 import { RedisRateLimitStore } from '../limits/rate-limit-redis.js';
 import { DbRateLimitStore, type RateLimitStore } from '../limits/rate-limit-store.js';
 import { registerGroup, type RouteDeps } from './route-plugin.js';
 import { adminRoutes } from './routes/admin/index.js';
 import health from './routes/health.js';
+import session from './routes/session.js';
 import { v1Routes } from './routes/v1/index.js';
 import type { App } from './types.js';
 
@@ -59,6 +63,8 @@ export async function buildApp(ctx: Context): Promise<App> {
   // JSON only: without this, Fastify would accept text/plain bodies as strings.
   app.removeContentTypeParser(['text/plain']);
   app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+  await app.register(fastifyCookie);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
@@ -82,6 +88,13 @@ export async function buildApp(ctx: Context): Promise<App> {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (sv_live_...)' },
           adminToken: { type: 'http', scheme: 'bearer', description: 'The operator token (ADMIN_TOKEN)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'sieve_session',
+            description:
+              'The dashboard: the cookie POST /auth/v1/session sets, in place of the bearer credential; writes also need its X-CSRF-Token header',
+          },
         },
       },
     },
@@ -91,6 +104,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   installMetrics(app, ctx.queue, ctx.db, { token: config.metricsToken });
+  await installDashboard(app);
 
   // Rate-limit counters live where every API process sees them: Redis when REDIS_URL is set, else the store.
   let rateLimits: RateLimitStore = new DbRateLimitStore(ctx.db);
@@ -101,14 +115,16 @@ export async function buildApp(ctx: Context): Promise<App> {
   }
   const deps: RouteDeps = { ctx, rateLimits };
   await registerGroup(app, deps, { prefix: '', errors: [] }, [health]);
+  // Dashboard sign-in: no credential needed to ask for one; the handlers check the cookie themselves.
+  await registerGroup(app, deps, { prefix: '/auth/v1', errors: [] }, [session]);
   await registerGroup(
     app,
     deps,
     {
       prefix: '/admin/v1',
       security: 'adminToken',
-      errors: ['missing_admin_token', 'invalid_admin_token', 'admin_disabled'],
-      onRequest: adminAuth(config.adminToken),
+      errors: ['missing_admin_token', 'invalid_admin_token', 'admin_disabled', ...SESSION_ERRORS],
+      onRequest: adminTokenOrSession(ctx.db, config.adminToken, adminAuth(config.adminToken)),
     },
     adminRoutes,
   );
@@ -118,8 +134,8 @@ export async function buildApp(ctx: Context): Promise<App> {
     {
       prefix: '/api/v1',
       security: 'apiKey',
-      errors: ['missing_api_key', 'malformed_api_key', 'invalid_api_key', 'revoked_api_key'],
-      onRequest: apiKeyAuth(ctx.db, ctx.keys, ctx.log),
+      errors: ['missing_api_key', 'malformed_api_key', 'invalid_api_key', 'revoked_api_key', ...SESSION_ERRORS],
+      onRequest: apiKeyOrSession(ctx.db, config.adminToken, apiKeyAuth(ctx.db, ctx.keys, ctx.log)),
     },
     v1Routes,
   );

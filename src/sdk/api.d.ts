@@ -34,6 +34,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard session of this browser's cookie, with its CSRF token */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in to the dashboard with an API key or the operator token (sets an HttpOnly cookie)
+         * @description The token is checked and forgotten: the browser keeps only a random session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) that lasts SESSION_TTL_HOURS. An API key opens the customer pages, ADMIN_TOKEN the operator pages.
+         */
+        post: operations["createSession"];
+        /** Sign out: the session ends in the store and its cookie is cleared */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/accounts": {
         parameters: {
             query?: never;
@@ -115,6 +137,23 @@ export interface paths {
         post?: never;
         /** Revoke an API key (it stops working at once; revoking twice is harmless) */
         delete: operations["revokeAccountKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/system": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue depth, live workers and webhook deliveries waiting, across every process */
+        get: operations["getSystemStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -263,6 +302,26 @@ export interface paths {
          * @description For an upload: every row of the file in order, its header (or column_1, column_2...) and fields as they were (UTF-8, the file's delimiter), then Sieve's columns: status, reason, duplicate_of, normalized, and line_type, carrier, country for phones or disposable, role, free, catch_all, mx, suggestion for emails (prefixed sieve_ when the file has a column of one of those names). For a list sent to validate-async: one row per distinct item. `status` keeps the rows of those verdicts: `valid,risky` is the clean list.
          */
         get: operations["getBatchResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch/{batch_id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a batch's results as rows (those of results.csv), with the count of every verdict
+         * @description An upload's rows are its file's, with Sieve's columns after them; a list's are its items. Rows without a result yet count as not_checked. `status` keeps the rows of those verdicts (the counts are always of all rows).
+         */
+        get: operations["getBatchRows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -632,6 +691,233 @@ export interface operations {
             };
         };
     };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `account` (opened with an API key: the customer pages) or `operator` (opened with ADMIN_TOKEN) */
+                        kind: "account" | "operator";
+                        account_id: string | null;
+                        key_id: string | null;
+                        /** @description Send it as X-CSRF-Token with every write made with the session cookie */
+                        csrf_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An API key (sv_live_…) or ADMIN_TOKEN */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description `account` (opened with an API key: the customer pages) or `operator` (opened with ADMIN_TOKEN) */
+                        kind: "account" | "operator";
+                        account_id: string | null;
+                        key_id: string | null;
+                        /** @description Send it as X-CSRF-Token with every write made with the session cookie */
+                        csrf_token: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `invalid_json`, `bad_request` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error; `error.code` is `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listAccounts: {
         parameters: {
             query: {
@@ -664,7 +950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -673,7 +959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -755,7 +1041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -764,7 +1050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -858,7 +1144,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -867,7 +1153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -957,7 +1243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -966,7 +1252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1088,7 +1374,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1097,7 +1383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1193,7 +1479,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token` */
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1202,7 +1488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `admin_disabled` */
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1213,6 +1499,87 @@ export interface operations {
             };
             /** @description Error; `error.code` is `not_found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getSystemStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queues: {
+                            queue: string;
+                            queued: number;
+                            active: number;
+                        }[];
+                        /** @description Jobs waiting or due for a retry */
+                        jobs_queued: number;
+                        jobs_active: number;
+                        /** @description Worker processes heard from within WORKER_LOST_SECONDS */
+                        workers: number;
+                        /** @description Jobs those workers hold */
+                        jobs_in_flight: number;
+                        /** @description Webhook deliveries waiting (retries not yet due included) */
+                        deliveries_pending: number;
+                        deliveries_sending: number;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_admin_token`, `invalid_admin_token`, `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `admin_disabled`, `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1290,8 +1657,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1361,8 +1737,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1533,7 +1918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1544,6 +1929,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1734,7 +2128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1745,6 +2139,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1870,7 +2273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1881,6 +2284,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2149,7 +2561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2160,6 +2572,15 @@ export interface operations {
             };
             /** @description Error; `error.code` is `insufficient_credits` */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2325,8 +2746,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2414,8 +2844,17 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2475,6 +2914,114 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getBatchRows: {
+        parameters: {
+            query: {
+                /** @description Comma list of: valid, risky, invalid, unknown, malformed, duplicate, empty, not_checked */
+                status?: string;
+                offset: number;
+                limit: number;
+            };
+            header?: never;
+            path: {
+                /** @description bat_ + 32 hex digits */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: string[];
+                        /** @description Index of the verdict in columns and in every row */
+                        status_column: number;
+                        /** @description Rows of each verdict */
+                        counts: {
+                            [key: string]: number;
+                        };
+                        total_rows: number;
+                        /** @description Rows of the chosen verdicts */
+                        matching: number;
+                        rows: {
+                            /** @description 1-based */
+                            row: number;
+                            cells: string[];
+                        }[];
+                        next_offset: number | null;
+                    };
+                };
+            };
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `batch_expired` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2571,8 +3118,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2696,8 +3252,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2800,8 +3365,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2907,8 +3481,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3002,8 +3585,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3073,8 +3665,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3185,8 +3786,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3290,8 +3900,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3394,8 +4013,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3480,8 +4108,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3586,8 +4223,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3694,8 +4340,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3785,8 +4440,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3885,8 +4549,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3973,8 +4646,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4056,8 +4738,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4143,8 +4834,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key` */
+            /** @description Error; `error.code` is `missing_api_key`, `malformed_api_key`, `invalid_api_key`, `revoked_api_key`, `invalid_session` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error; `error.code` is `csrf_token_invalid`, `session_not_allowed` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

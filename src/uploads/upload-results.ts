@@ -59,12 +59,27 @@ export const csvShape = (info: UploadInfo): CsvShape => ({
 
 export async function* uploadResultsCsv(db: Queryable, batch: BatchRow, only?: Set<Verdict>): AsyncGenerator<string> {
   const info = batch.upload as UploadInfo;
-  const kind = batch.kind;
   const shape = csvShape(info);
   const options = { delimiter: shape.delimiter, record_delimiter: 'windows' as const, quoted_match: /[\r\n]/ };
+  yield stringify([uploadResultColumns(batch)], { ...options, bom: shape.bom });
+  for await (const out of uploadResultRecords(db, batch, only)) yield stringify(out, options);
+}
+
+/** The header of an upload's results: the file's columns, then Sieve's. */
+export function uploadResultColumns(batch: BatchRow): string[] {
+  const info = batch.upload as UploadInfo;
+  return [...info.columns, ...sieveColumns(batch.kind, info.columns)];
+}
+
+/**
+ * The rows of an upload's results, part by part, in the file's order: the file's fields (padded to the
+ * header's width) then Sieve's cells, the verdict first. `only` keeps the rows of those verdicts.
+ */
+export async function* uploadResultRecords(db: Queryable, batch: BatchRow, only?: Set<Verdict>): AsyncGenerator<string[][]> {
+  const info = batch.upload as UploadInfo;
+  const kind = batch.kind;
   const width = info.columns.length;
   const extra = COLUMNS[kind].length;
-  yield stringify([[...info.columns, ...sieveColumns(kind, info.columns)]], { ...options, bom: shape.bom });
 
   const chunkOf = await chunkOfItems(db, batch);
   const cache = new Map<number, Map<number, string[]>>();
@@ -103,7 +118,7 @@ export async function* uploadResultsCsv(db: Queryable, batch: BatchRow, only?: S
       const padded = fields.length < width ? [...fields, ...Array.from({ length: width - fields.length }, () => '')] : fields;
       out.push([...padded, ...cells]);
     }
-    if (out.length > 0) yield stringify(out, options);
+    if (out.length > 0) yield out;
   }
 }
 

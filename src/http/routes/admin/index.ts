@@ -6,5 +6,6 @@ import getAccount from './get-account.js';
 import grantCredits from './grant-credits.js';
 import listAccounts from './list-accounts.js';
 import revokeKey from './revoke-key.js';
+import system from './system.js';
 
-export const adminRoutes: RoutePlugin[] = [createAccount, listAccounts, getAccount, grantCredits, createKey, revokeKey];
+export const adminRoutes: RoutePlugin[] = [createAccount, listAccounts, getAccount, grantCredits, createKey, revokeKey, system];

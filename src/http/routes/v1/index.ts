@@ -1,6 +1,7 @@
 // The customer API, under /api/v1, behind an API key: the route files, one plugin each.
 import type { RoutePlugin } from '../../route-plugin.js';
 import batchResultsCsv from './batch-results-csv.js';
+import batchRows from './batch-rows.js';
 import cancelBatch from './cancel-batch.js';
 import getAccount from './get-account.js';
 import getBatch from './get-batch.js';
@@ -24,6 +25,7 @@ export const v1Routes: RoutePlugin[] = [
   uploads,
   getBatch,
   batchResultsCsv,
+  batchRows,
   listBatches,
   cancelBatch,
   webhookEndpoints,
