@@ -289,6 +289,11 @@ function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (se
     mutationFn: async () => unwrap(await client.POST('/api/v1/webhooks/endpoints/{endpoint_id}/enable', path)),
     onSettled: () => void refresh(),
   });
+  // A real delivery made by the server now, in the endpoint's format; its attempt is the answer.
+  const test = useMutation({
+    mutationFn: async () => unwrap(await client.POST('/api/v1/webhooks/endpoints/{endpoint_id}/test', path)),
+    onSettled: () => void queries.invalidateQueries({ queryKey: ['deliveries'] }),
+  });
   if (editing) {
     return (
       <tr>
@@ -341,11 +346,27 @@ function EndpointRow({ endpoint, onSecret }: { endpoint: Endpoint; onSecret: (se
             )}{' '}
             <button type="button" className="secondary" onClick={() => setConfirm('delete')}>
               Delete
+            </button>{' '}
+            <button type="button" className="secondary" disabled={test.isPending} onClick={() => test.mutate()}>
+              {test.isPending ? 'Sending…' : 'Send test event'}
             </button>
           </>
         )}
-        {(rotate.isError || remove.isError || enable.isError) && (
-          <ErrorNote error={rotate.error ?? remove.error ?? enable.error} />
+        {test.data && (
+          <p role="status" data-testid="test-result" data-status={test.data.status}>
+            Test {test.data.event_type}: {test.data.status}
+            {test.data.attempt.status_code !== null ? `, HTTP ${test.data.attempt.status_code}` : ''}
+            {test.data.attempt.error ? `, ${test.data.attempt.error}` : ''} in {test.data.attempt.duration_ms} ms
+            {test.data.attempt.response_body ? (
+              <>
+                {' '}
+                — <code>{test.data.attempt.response_body.slice(0, 200)}</code>
+              </>
+            ) : null}
+          </p>
+        )}
+        {(rotate.isError || remove.isError || enable.isError || test.isError) && (
+          <ErrorNote error={rotate.error ?? remove.error ?? enable.error ?? test.error} />
         )}
       </td>
     </tr>

@@ -230,6 +230,17 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', { timeout: 240_000 }, ()
     expect(await page.getByTestId('shown-once').count()).toBe(0);
     expect(await page.content()).not.toContain('receiver-secret-42');
 
+    // Send test event: a real delivery made by the server, answered with its attempt.
+    const beforeTest = receiver.requests.length;
+    await row.getByRole('button', { name: 'Send test event' }).click();
+    const result = row.getByTestId('test-result');
+    await result.waitFor({ timeout: LONG });
+    expect(await result.getAttribute('data-status')).toBe('succeeded');
+    expect(await result.textContent()).toContain('HTTP 200');
+    const tested = receiver.requests.slice(beforeTest).find((r) => r.url === '/hooks/lookup');
+    expect(tested?.headers.authorization).toBe('Bearer receiver-secret-42');
+    expect(JSON.parse(tested!.body.toString())).toHaveProperty('contact');
+
     const before = receiver.requests.length;
     expect((await server.t.api(api_key, 'POST', '/api/v1/validate-async', { phones: ['+33612345678'] })).statusCode).toBe(202);
     const delivered = page.locator('[data-testid="delivery"][data-status="succeeded"]').filter({ hasText: '/hooks/lookup' });
