@@ -6,11 +6,20 @@
 //          (50 ms before every reply); on the server with `sieve serve` + one `sieve worker` (peak RSS of the
 //          worker), and on the embedded store with `sieve start` (peak RSS of the one process).
 // Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones]
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import { validatePhone } from '../src/phone/phone-engine.js';
-import { type DnsZone, startDnsServer } from '../test/helpers/dns-server.js';
-import { freePort, median, peakRssMb, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
+import { startDnsServer } from '../test/helpers/dns-server.js';
+import {
+  emailBenchWorld,
+  freePort,
+  median,
+  peakRssMb,
+  SIEVE_BIN,
+  spawnNode,
+  stop,
+  waitForHttp,
+  withDatabase,
+  withDataDir,
+} from './lib.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pgUrl = arg('--pg');
@@ -108,17 +117,7 @@ async function phoneBench() {
 
 if (!process.argv.includes('--skip-emails')) {
   const HOSTS = 20;
-  const hostAddress = (i: number) => `127.0.0.${10 + i}`;
-  const zone: DnsZone = {};
-  for (let h = 0; h < HOSTS; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
-  for (let d = 0; d < 1000; d++) zone[`d${d}.bench.test`] = { MX: [{ exchange: `mx${d % HOSTS}.bench.test`, priority: 10 }] };
-  const emails: string[] = [];
-  for (let d = 0; d < 1000; d++) for (let u = 0; u < 10; u++) emails.push(`user${u}@d${d}.bench.test`);
-  const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ADDRESSES: Array.from({ length: HOSTS }, (_, i) => hostAddress(i)).join(','), DELAY_MS: '50' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const { zone, emails, responder } = emailBenchWorld(50, HOSTS);
   const { port } = await new Promise<{ port: number }>((resolve) =>
     responder.once('message', (m) => resolve(m as { port: number })),
   );

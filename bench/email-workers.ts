@@ -4,11 +4,10 @@
 // completed, addresses per second, and the most connections each mail server saw open at once (never above 5).
 //
 //   npx tsx bench/email-workers.ts --pg postgres://postgres@127.0.0.1:5432/test [--workers 3]
-import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { type DnsZone, startDnsServer } from '../test/helpers/dns-server.js';
-import { freePort, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase } from './lib.js';
+import { startDnsServer } from '../test/helpers/dns-server.js';
+import { emailBenchWorld, freePort, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase } from './lib.js';
 
 const { values } = parseArgs({ options: { pg: { type: 'string' }, workers: { type: 'string', default: '3' } } });
 if (!values.pg) throw new Error('--pg postgres://… (a PostgreSQL server) is needed');
@@ -18,18 +17,7 @@ const ADMIN = 'bench-admin-token-0123456789';
 const HOSTS = 20;
 const PER_HOST = 5;
 
-const hostAddress = (i: number) => `127.0.0.${10 + i}`;
-const zone: DnsZone = {};
-for (let h = 0; h < HOSTS; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
-for (let d = 0; d < 1000; d++) zone[`d${d}.bench.test`] = { MX: [{ exchange: `mx${d % HOSTS}.bench.test`, priority: 10 }] };
-const emails: string[] = [];
-for (let d = 0; d < 1000; d++) for (let u = 0; u < 10; u++) emails.push(`user${u}@d${d}.bench.test`);
-
-const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
-  execArgv: ['--import', 'tsx'],
-  env: { ...process.env, ADDRESSES: Array.from({ length: HOSTS }, (_, i) => hostAddress(i)).join(','), DELAY_MS: '50' },
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
+const { zone, emails, responder } = emailBenchWorld(50, HOSTS);
 const ask = <T>(type: string): Promise<T> =>
   new Promise((resolve) => {
     const onMessage = (m: { type: string } & T) => {

@@ -1,8 +1,9 @@
 // Small helpers shared by the benchmark scripts.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DnsZone } from '../test/helpers/dns-server.js';
 import { withDatabase as urlOfDatabase } from '../test/helpers/template.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,4 +88,28 @@ export async function withDatabase<T>(serverUrl: string, fn: (url: string) => Pr
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/**
+ * The email benchmark's world: 1,000 domains `d<N>.bench.test` whose MX records name `hosts` hosts (127.0.0.10 and
+ * up), mailboxes user0..user9 at each (10,000 addresses), and the responder child process serving those hosts,
+ * waiting `delayMs` before every reply (it reports its port in its first message).
+ */
+export function emailBenchWorld(delayMs = 50, hosts = 20): { zone: DnsZone; emails: string[]; responder: ChildProcess } {
+  const hostAddress = (i: number) => `127.0.0.${10 + i}`;
+  const zone: DnsZone = {};
+  for (let h = 0; h < hosts; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
+  for (let d = 0; d < 1000; d++) zone[`d${d}.bench.test`] = { MX: [{ exchange: `mx${d % hosts}.bench.test`, priority: 10 }] };
+  const emails: string[] = [];
+  for (let d = 0; d < 1000; d++) for (let u = 0; u < 10; u++) emails.push(`user${u}@d${d}.bench.test`);
+  const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      ADDRESSES: Array.from({ length: hosts }, (_, i) => hostAddress(i)).join(','),
+      DELAY_MS: String(delayMs),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return { zone, emails, responder };
 }

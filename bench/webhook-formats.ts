@@ -8,11 +8,9 @@
 //              per-item callbacks, against the same batch without a webhook_url (the baseline, same run, runs
 //              taking turns), and the time until every callback has arrived.
 // Usage: npx tsx bench/webhook-formats.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-embedded] [--delay 50]
-import { fork } from 'node:child_process';
-import path from 'node:path';
-import { type DnsZone, startDnsServer } from '../test/helpers/dns-server.js';
+import { startDnsServer } from '../test/helpers/dns-server.js';
 import { startHttpReceiver } from '../test/helpers/http-receiver.js';
-import { freePort, ROOT, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
+import { emailBenchWorld, freePort, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase, withDataDir } from './lib.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pgUrl = arg('--pg');
@@ -21,18 +19,7 @@ const ADMIN = 'bench-admin-token-0123456789';
 const N = 10_000;
 
 const HOSTS = 20;
-const hostAddress = (i: number) => `127.0.0.${10 + i}`;
-const zone: DnsZone = {};
-for (let h = 0; h < HOSTS; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
-for (let d = 0; d < 1000; d++) zone[`d${d}.bench.test`] = { MX: [{ exchange: `mx${d % HOSTS}.bench.test`, priority: 10 }] };
-const emails: string[] = [];
-for (let d = 0; d < 1000; d++) for (let u = 0; u < 10; u++) emails.push(`user${u}@d${d}.bench.test`);
-
-const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
-  execArgv: ['--import', 'tsx'],
-  env: { ...process.env, ADDRESSES: Array.from({ length: HOSTS }, (_, i) => hostAddress(i)).join(','), DELAY_MS: delay },
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
+const { zone, emails, responder } = emailBenchWorld(Number(delay), HOSTS);
 const { port: smtpPort } = await new Promise<{ port: number }>((resolve) =>
   responder.once('message', (m) => resolve(m as { port: number })),
 );
