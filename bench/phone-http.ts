@@ -1,6 +1,7 @@
 // POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server,
 // against a bare Fastify route that returns a fixed phone result, measured in the same run.
-// Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 50] [--log-level info]
+// Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 64]
+//        [--log-level info] [--profile DIR]
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { validatePhone } from '../src/phone/phone-engine.js';
@@ -10,9 +11,11 @@ import { phoneDataset } from './phone-dataset.js';
 const arg = (name: string, fallback: string) =>
   process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] as string) : fallback;
 const seconds = Number(arg('--seconds', '10'));
-const connections = Number(arg('--connections', '50'));
+const connections = Number(arg('--connections', '64'));
 const pgUrl = process.argv.includes('--pg') ? arg('--pg', '') : undefined;
 const logLevel = arg('--log-level', 'info');
+// --profile DIR: each Sieve process writes a V8 CPU profile there (read it with bench/profile-summary.ts).
+const profileDir = process.argv.includes('--profile') ? arg('--profile', '') : undefined;
 const ADMIN = 'bench-admin-token-0123456789';
 
 const bodies = phoneDataset(1000, 5).map((p) =>
@@ -41,7 +44,7 @@ async function load(url: string, key: string) {
 
 async function sieve(label: string, env: Record<string, string>) {
   const port = await freePort();
-  const proc = spawnNode([SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: logLevel });
+  const proc = spawnNode([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: logLevel });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/readyz`, 60_000);

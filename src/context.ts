@@ -19,6 +19,7 @@ import { JobQueue } from './queue/job-queue.js';
 import { type QueueDefinition, queueDefinitions } from './queue/jobs.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
+import { Subscriptions } from './webhooks/webhook-subscriptions.js';
 import { createWebhookSender } from './webhooks/webhook-sender.js';
 import { FORMATS } from './webhooks/formats/index.js';
 import type { FormatName } from './webhooks/webhook-format.js';
@@ -44,6 +45,8 @@ export interface Context {
   readonly batchWatch: BatchCancelWatch;
   readonly webhooks: {
     readonly outbox: WebhookOutbox;
+    /** Who subscribes to what, cached; tell it when this process changes an account's endpoints. */
+    readonly subscriptions: Subscriptions;
     /**
      * The checks of a submitted webhook URL for a format (HTTPS rules, SSRF): a domain error naming `field` when
      * it may not be used.
@@ -106,7 +109,14 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       : createDbHostLeases(db, leaseOptions);
     closers.push(() => leases.close());
     const email = createEmailValidator({ config: config.email, db, log, dns, leases });
-    const outbox = new WebhookOutbox({ scheduleOverride: config.webhooks.retrySchedule, publicUrl: config.publicUrl });
+    const subscriptions = new Subscriptions(db);
+    await subscriptions.start();
+    closers.push(() => subscriptions.stop());
+    const outbox = new WebhookOutbox({
+      scheduleOverride: config.webhooks.retrySchedule,
+      publicUrl: config.publicUrl,
+      subscriptions,
+    });
     const batchHooks = outbox.batchHooks();
     const batchWatch = new BatchCancelWatch(db, log);
     closers.push(() => batchWatch.stop());
@@ -116,6 +126,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     let testSender: WebhookSender | undefined;
     const webhooks: Context['webhooks'] = {
       outbox,
+      subscriptions,
       async vetUrl(url, field, format = 'standard') {
         const insecure = httpsProblem(url, FORMATS[format], config.webhooks);
         if (insecure) throw new DomainError('webhook_url_insecure', `${field}: ${insecure}`, [{ field, message: insecure }]);

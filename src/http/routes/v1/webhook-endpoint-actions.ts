@@ -71,6 +71,7 @@ export default routes((app, { ctx }) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const enabled = await enableEndpoint(ctx.db, principal.accountId, request.params.endpoint_id);
       if (!enabled) throw new ApiError('not_found', 'No such webhook endpoint');
+      ctx.webhooks.subscriptions.changed(principal.accountId);
       return endpointView(enabled);
     },
   );

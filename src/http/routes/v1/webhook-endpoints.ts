@@ -84,6 +84,7 @@ export default routes((app, { ctx }) => {
         description: body.description ?? null,
         ...settings,
       });
+      ctx.webhooks.subscriptions.changed(principal.accountId);
       // Never the header values or the secret in a log line: the names are enough.
       request.log.info(
         { endpoint_id: endpoint.id, format: endpoint.format, headers: Object.keys(body.headers ?? {}) },
@@ -152,6 +153,7 @@ export default routes((app, { ctx }) => {
         }),
       );
       if (!updated) throw new ApiError('not_found', 'No such webhook endpoint');
+      ctx.webhooks.subscriptions.changed(principal.accountId);
       request.log.info({ endpoint_id: updated.id, changed: Object.keys(body) }, 'webhook endpoint changed');
       return endpointView(updated);
     },
@@ -207,6 +209,7 @@ export default routes((app, { ctx }) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const gone = await ctx.db.transaction((tx) => deleteEndpoint(tx, principal.accountId, request.params.endpoint_id));
       if (!gone) throw new ApiError('not_found', 'No such webhook endpoint');
+      ctx.webhooks.subscriptions.changed(principal.accountId);
       return { endpoint_id: request.params.endpoint_id, deleted: true as const };
     },
   );
