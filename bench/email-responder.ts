@@ -1,6 +1,7 @@
 // A minimal SMTP responder for the email benchmark (run as a child process by email-throughput.ts):
 // one listener per loopback address given, all on one port, each waiting exactly DELAY_MS before every
-// reply (greeting included). Mailboxes user0..user7 exist at every domain; anything else is 550.
+// reply (greeting included), on PORT when given (25 for peers that only dial port 25; a free port
+// otherwise). Mailboxes user0..user7 exist at every domain; anything else is 550.
 // It counts, per listener, the connections open at once: from accept until the client or the server
 // ends the connection (the server ends it right after answering QUIT).
 // (smtp-server is not used here: it waits a fixed 100 ms before its greeting.)
@@ -8,6 +9,7 @@ import net from 'node:net';
 
 const DELAY_MS = Number(process.env.DELAY_MS ?? 50);
 const addresses = (process.env.ADDRESSES ?? '127.0.0.10').split(',');
+const PORT = Number(process.env.PORT ?? 0);
 
 interface Stats {
   open: number;
@@ -15,12 +17,17 @@ interface Stats {
   connections: number;
   commands: number;
   data: number;
+  /** Commands by verb (EHLO, MAIL, RCPT, ...). */
+  verbs: Record<string, number>;
 }
-const stats = new Map<string, Stats>(addresses.map((a) => [a, { open: 0, peak: 0, connections: 0, commands: 0, data: 0 }]));
+const stats = new Map<string, Stats>(
+  addresses.map((a) => [a, { open: 0, peak: 0, connections: 0, commands: 0, data: 0, verbs: {} }]),
+);
 
 function answer(line: string, s: Stats): { reply: string; close?: boolean } {
   const verb = line.slice(0, 4).toUpperCase();
   s.commands++;
+  s.verbs[verb] = (s.verbs[verb] ?? 0) + 1;
   if (verb === 'EHLO') return { reply: '250-bench.test greets you\r\n250-8BITMIME\r\n250 SMTPUTF8' };
   if (verb === 'HELO' || verb === 'RSET' || verb === 'NOOP') return { reply: '250 2.0.0 Ok' };
   if (verb === 'MAIL') return { reply: '250 2.1.0 Ok' };
@@ -85,9 +92,9 @@ function serve(socket: net.Socket, s: Stats) {
 }
 
 async function listenAll(): Promise<number> {
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < (PORT ? 1 : 10); attempt++) {
     const servers: net.Server[] = [];
-    let port = 0;
+    let port = PORT;
     try {
       for (const address of addresses) {
         const server = net.createServer((socket) => serve(socket, stats.get(address) as Stats));
@@ -103,7 +110,7 @@ async function listenAll(): Promise<number> {
       for (const s of servers) s.close();
     }
   }
-  throw new Error('no common free port');
+  throw new Error(PORT ? `port ${PORT} not free on every address` : 'no common free port');
 }
 
 const port = await listenAll();
@@ -111,7 +118,7 @@ process.send?.({ type: 'listening', port });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'stats') process.send?.({ type: 'stats', stats: Object.fromEntries(stats) });
   if (message.type === 'reset') {
-    for (const s of stats.values()) Object.assign(s, { peak: s.open, connections: 0, commands: 0, data: 0 });
+    for (const s of stats.values()) Object.assign(s, { peak: s.open, connections: 0, commands: 0, data: 0, verbs: {} });
     process.send?.({ type: 'reset' });
   }
 });

@@ -93,9 +93,14 @@ export async function withDatabase<T>(serverUrl: string, fn: (url: string) => Pr
 /**
  * The email benchmark's world: 1,000 domains `d<N>.bench.test` whose MX records name `hosts` hosts (127.0.0.10 and
  * up), mailboxes user0..user9 at each (10,000 addresses), and the responder child process serving those hosts,
- * waiting `delayMs` before every reply (it reports its port in its first message).
+ * waiting `delayMs` before every reply (it reports its port in its first message), on `port` when given (else a
+ * free one).
  */
-export function emailBenchWorld(delayMs = 50, hosts = 20): { zone: DnsZone; emails: string[]; responder: ChildProcess } {
+export function emailBenchWorld(
+  delayMs = 50,
+  hosts = 20,
+  port?: number,
+): { zone: DnsZone; emails: string[]; responder: ChildProcess } {
   const hostAddress = (i: number) => `127.0.0.${10 + i}`;
   const zone: DnsZone = {};
   for (let h = 0; h < hosts; h++) zone[`mx${h}.bench.test`] = { A: [hostAddress(h)] };
@@ -108,8 +113,26 @@ export function emailBenchWorld(delayMs = 50, hosts = 20): { zone: DnsZone; emai
       ...process.env,
       ADDRESSES: Array.from({ length: hosts }, (_, i) => hostAddress(i)).join(','),
       DELAY_MS: String(delayMs),
+      ...(port === undefined ? {} : { PORT: String(port) }),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return { zone, emails, responder };
+}
+
+/**
+ * Asks a child process of the benchmarks (the responder, the SOCKS proxy) by message: sends `{ type }` and resolves
+ * with its first answer of that type; 'listening' only waits for the message the child sends by itself at start.
+ */
+export function askChild(proc: ChildProcess): <T>(type: string) => Promise<T> {
+  return <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const onMessage = (m: { type: string } & T) => {
+        if (m.type !== type) return;
+        proc.off('message', onMessage);
+        resolve(m);
+      };
+      proc.on('message', onMessage);
+      if (type !== 'listening') proc.send({ type });
+    });
 }
