@@ -1,5 +1,6 @@
-// POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server,
-// against a bare Fastify route that returns a fixed phone result, measured in the same run.
+// POST /api/v1/validate under load (autocannon) on the embedded store and on the PostgreSQL server, against two
+// bare Fastify routes measured in the same run: one returning a fixed phone result, one running google-libphonenumber
+// (parse, isValid, getType) on the posted number.
 // Usage: npx tsx bench/phone-http.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--seconds 10] [--connections 64]
 //        [--log-level info] [--profile DIR]
 import path from 'node:path';
@@ -44,7 +45,12 @@ async function load(url: string, key: string) {
 
 async function sieve(label: string, env: Record<string, string>) {
   const port = await freePort();
-  const proc = spawnNode([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), SIEVE_BIN, 'start'], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: logLevel });
+  const proc = spawnNode([...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), SIEVE_BIN, 'start'], {
+    ...env,
+    PORT: String(port),
+    ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: logLevel,
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/readyz`, 60_000);
@@ -64,29 +70,46 @@ async function sieve(label: string, env: Record<string, string>) {
 }
 
 const fixed = JSON.stringify(validatePhone('+33612345678'));
-const barePort = await freePort();
-const bare = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], {
-  PORT: String(barePort),
-  BARE_BODY: fixed,
-});
-await waitForHttp(`http://127.0.0.1:${barePort}/readyz`, 30_000);
-await load(`http://127.0.0.1:${barePort}`, 'x');
-const base = {
-  label: 'bare Fastify, fixed JSON',
-  ...(await load(`http://127.0.0.1:${barePort}`, 'x')),
-  rss: rssMb(bare.pid as number),
-};
-await stop(bare);
 
-const rows = [base];
-rows.push(await withDataDir((dir) => sieve('Sieve, embedded store', { DATA_DIR: dir })));
-if (pgUrl) rows.push(await withDatabase(pgUrl, (url) => sieve('Sieve, PostgreSQL server', { DATABASE_URL: url })));
+async function bareRun(label: string, env: Record<string, string>) {
+  const port = await freePort();
+  const proc = spawnNode(['--import', 'tsx', path.join(ROOT, 'bench/bare-server.ts')], { PORT: String(port), ...env });
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`, 30_000);
+    await load(`http://127.0.0.1:${port}`, 'x');
+    return { label, ...(await load(`http://127.0.0.1:${port}`, 'x')), rss: rssMb(proc.pid as number) };
+  } finally {
+    await stop(proc);
+  }
+}
+
+// The baselines run before and after Sieve and are averaged, so that a machine whose speed drifts during the run
+// (a shared 2-core VM) weighs on both sides alike.
+const bareFixed = () => bareRun('bare Fastify, fixed JSON', { BARE_MODE: 'fixed', BARE_BODY: fixed });
+const bareLibrary = () => bareRun('bare Fastify + libphonenumber', { BARE_MODE: 'library' });
+type Row = Awaited<ReturnType<typeof bareRun>>;
+const mean = (a: Row, b: Row): Row => ({
+  ...a,
+  rps: (a.rps + b.rps) / 2,
+  p50: Math.max(a.p50, b.p50),
+  p99: Math.max(a.p99, b.p99),
+  total: a.total + b.total,
+});
+const before = [await bareFixed(), await bareLibrary()];
+const sieveRows: Row[] = [];
+sieveRows.push(await withDataDir((dir) => sieve('Sieve, embedded store', { DATA_DIR: dir })));
+if (pgUrl) sieveRows.push(await withDatabase(pgUrl, (url) => sieve('Sieve, PostgreSQL server', { DATABASE_URL: url })));
+const after = [await bareFixed(), await bareLibrary()];
+const [base, library] = [mean(before[0] as Row, after[0] as Row), mean(before[1] as Row, after[1] as Row)];
 
 console.log(
-  `autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), body size ${fixed.length} B, Sieve LOG_LEVEL=${logLevel}`,
+  `autocannon: ${connections} connections, ${seconds} s per run (after a warm-up run), bodies cycling over ${bodies.length} numbers, Sieve LOG_LEVEL=${logLevel}`,
 );
-for (const r of rows) {
+console.log(
+  `baselines (mean of a run before and one after Sieve's): fixed ${before[0]?.rps.toFixed(0)} / ${after[0]?.rps.toFixed(0)}, library ${before[1]?.rps.toFixed(0)} / ${after[1]?.rps.toFixed(0)} req/s`,
+);
+for (const r of [base, library, ...sieveRows]) {
   console.log(
-    `${r.label.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} req/s  (${((r.rps / base.rps) * 100).toFixed(0)}% of bare)  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  RSS ${r.rss.toFixed(0)} MB`,
+    `${r.label.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s  ${((r.rps / base.rps) * 100).toFixed(0).padStart(3)}% of fixed  ${((r.rps / library.rps) * 100).toFixed(0).padStart(3)}% of library  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  RSS ${r.rss.toFixed(0)} MB`,
   );
 }

@@ -17,6 +17,7 @@ import { createDnsClient } from './net/dns-client.js';
 import type { AnyJobHandler } from './queue/job-handler.js';
 import { JobQueue } from './queue/job-queue.js';
 import { type QueueDefinition, queueDefinitions } from './queue/jobs.js';
+import { createPhoneChecks, type PhoneChecks } from './phone/phone-pool.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { WebhookOutbox } from './webhooks/webhook-outbox.js';
 import { Subscriptions } from './webhooks/webhook-subscriptions.js';
@@ -39,6 +40,8 @@ export interface Context {
   readonly debits: DebitBatcher;
   /** One per process, so its connection caps hold for the whole process. */
   readonly email: EmailValidator;
+  /** Phone checks on worker threads (PHONE_THREADS), started on first use. */
+  readonly phones: PhoneChecks;
   /** Where webhooks attach to a batch's life (started, results, finished). */
   readonly batchHooks: BatchHooks;
   /** Running chunks of batches that end (cancelled, failed), stopped wherever they run. */
@@ -109,6 +112,8 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       : createDbHostLeases(db, leaseOptions);
     closers.push(() => leases.close());
     const email = createEmailValidator({ config: config.email, db, log, dns, leases });
+    const phones = createPhoneChecks(config.phone.threads);
+    closers.push(() => phones.close());
     const subscriptions = new Subscriptions(db);
     await subscriptions.start();
     closers.push(() => subscriptions.stop());
@@ -168,6 +173,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         db,
         queue,
         email,
+        phones,
         log,
         greylist: { rounds: config.batches.greylistRounds, maxDelaySeconds: config.batches.greylistMaxDelaySeconds },
         hooks: batchHooks,
@@ -183,6 +189,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       keys,
       debits: new DebitBatcher(db, outbox.usageObserver()),
       email,
+      phones,
       batchHooks,
       batchWatch,
       webhooks,

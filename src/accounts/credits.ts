@@ -31,7 +31,13 @@ export interface DebitedAccount {
 }
 
 /** Told of every debit, in its transaction (usage thresholds). */
-export type DebitObserver = (tx: Queryable, account: DebitedAccount) => Promise<void>;
+export type DebitObserver = ((tx: Queryable, account: DebitedAccount) => Promise<void>) & {
+  /**
+   * The usage thresholds (percent of the allowance) the observer acts on, if that is all it watches: a debit
+   * that crosses none of them cannot interest it, so the debit batcher settles such groups without it.
+   */
+  thresholds?: readonly number[];
+};
 
 async function appendEntry(
   tx: Queryable,

@@ -65,7 +65,13 @@ export class DebitBatcher {
    * requests", referring to the first and last request), not one per request, which would make the ledger
    * grow as fast as the traffic. Returns undefined when the balance is short.
    */
-  private async settleAll(tx: Queryable, accountId: string, group: Pending[]): Promise<DebitResult[] | undefined> {
+  private async settleAll(
+    tx: Queryable,
+    accountId: string,
+    group: Pending[],
+    /** When given, refuse (undefined) rather than cross one of these usage thresholds not yet notified. */
+    unless?: readonly number[],
+  ): Promise<DebitResult[] | undefined> {
     const total = group.reduce((sum, p) => sum + p.amount, 0);
     const byReason = new Map<string, Pending[]>();
     for (const p of group) {
@@ -84,7 +90,12 @@ export class DebitBatcher {
     });
     const { rows } = await tx.query<{ after: number; allowance: number; usage_notified: number }>(
       `with taken as (
-         update accounts set balance = balance - $2 where id = $1 and balance >= $2
+         update accounts set balance = balance - $2
+         where id = $1 and balance >= $2
+           and not (allowance > 0 and exists (
+             select 1 from unnest($6::int[]) as t(pct)
+             where pct > usage_notified and (allowance - balance) * 100 < pct * allowance
+               and (allowance - balance + $2) * 100 >= pct * allowance))
          returning balance, allowance, usage_notified
        ), written as (
          insert into ledger (account_id, kind, amount, balance_after, reason, reference)
@@ -92,17 +103,25 @@ export class DebitBatcher {
          from taken, unnest($3::bigint[], $4::text[], $5::text[]) with ordinality as e(amount, reason, reference, n)
        )
        select balance as after, allowance, usage_notified from taken`,
-      [accountId, total, entries.map((e) => e.amount), entries.map((e) => e.reason), entries.map((e) => e.reference)],
+      [
+        accountId,
+        total,
+        entries.map((e) => e.amount),
+        entries.map((e) => e.reason),
+        entries.map((e) => e.reference),
+        unless ?? [],
+      ],
     );
     const row = rows[0];
     if (!row) return undefined;
-    await this.observe?.(tx, {
-      accountId,
-      before: row.after + total,
-      after: row.after,
-      allowance: row.allowance,
-      usageNotified: row.usage_notified,
-    });
+    if (!unless)
+      await this.observe?.(tx, {
+        accountId,
+        before: row.after + total,
+        after: row.after,
+        allowance: row.allowance,
+        usageNotified: row.usage_notified,
+      });
     // Each request is told the balance just after its own debit, in arrival order.
     let balance = row.after + total;
     return group.map((p) => {
@@ -111,8 +130,23 @@ export class DebitBatcher {
     });
   }
 
+  /**
+   * The usual group (the balance covers it, no usage threshold is crossed) is one statement, atomic by itself:
+   * no BEGIN and COMMIT around it, which on a server are two more round trips and on the embedded store cost as
+   * much as the statement. Anything else (a short balance, a threshold the observer must hear of in the same
+   * transaction) goes to the transaction below.
+   */
+  private async settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+    const thresholds = this.observe ? this.observe.thresholds : [];
+    if (thresholds) {
+      const quick = await this.settleAll(this.db, accountId, group, thresholds);
+      if (quick) return quick;
+    }
+    return this.settleInTransaction(accountId, group);
+  }
+
   /** One transaction: what the debits change (balance, ledger, and what observers write) commits together. */
-  private settle(accountId: string, group: Pending[]): Promise<DebitResult[]> {
+  private settleInTransaction(accountId: string, group: Pending[]): Promise<DebitResult[]> {
     return this.db.transaction(
       async (tx) => (await this.settleAll(tx, accountId, group)) ?? this.settleOneByOne(tx, accountId, group),
     );

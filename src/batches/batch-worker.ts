@@ -3,7 +3,7 @@
 // computed after a batch was cancelled or failed are dropped. Greylisted addresses get more rounds later.
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
-import { validatePhone } from '../phone/phone-engine.js';
+import type { PhoneChecks } from '../phone/phone-pool.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { CHUNK_FAILED_QUEUE, CHUNK_QUEUE } from '../queue/jobs.js';
 import type { JobHandler } from '../queue/job-handler.js';
@@ -24,6 +24,8 @@ export interface BatchWorkerDeps {
   db: Db;
   queue: JobQueue;
   email: EmailChecker;
+  /** Phone checks (on worker threads); an item's own country (an upload's country column) comes before the batch's. */
+  phones: PhoneChecks;
   log: Logger;
   /** Extra rounds for greylisted addresses, and the longest wait before one. */
   greylist: { rounds: number; maxDelaySeconds: number };
@@ -36,25 +38,6 @@ export interface BatchWorkerDeps {
 const THROTTLED_ROUNDS = 20;
 /** The longest wait before such a round (the longest pause). */
 const THROTTLED_MAX_DELAY_SECONDS = 900;
-
-/** Phones checked between two yields to the event loop (the API shares the thread on the embedded store). */
-const PHONE_SLICE = 100;
-
-/** An item's own country (an upload's country column) comes before the batch's. */
-async function checkPhones(
-  items: { input: string; country: string | null }[],
-  country: string | undefined,
-  signal: AbortSignal,
-): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i += PHONE_SLICE) {
-    if (signal.aborted) throw new Error('stopped: the worker is shutting down');
-    for (const item of items.slice(i, i + PHONE_SLICE))
-      out.push(JSON.stringify(validatePhone(item.input, item.country ?? country)));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return out;
-}
 
 export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUEUE> {
   const { db, queue } = deps;
@@ -79,7 +62,11 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
       let throttled = false;
       const reasons = new Map<string, number>();
       if (batch.kind === 'phone') {
-        const json = await checkPhones(items, batch.options.country, ctx.signal);
+        const { json } = await deps.phones.many(
+          items.map((item) => ({ input: item.input, country: item.country ?? batch.options.country })),
+          ctx.signal,
+        );
+        if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
         // Watched from here: a cancel (in any process) aborts the probes below at once.

@@ -1,6 +1,7 @@
 // Every environment variable Sieve reads, declared once: the tree's shape is the shape of `Config`, each
 // entry's description is its line in the README's settings table (`npm run docs` writes it).
 // Adding a setting is adding one entry here.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defaultHeloName, heloProblem, mailFromProblem } from '../email/email-settings.js';
 import { parseProxyList, parseProxyRoutes, proxyListProblem, proxyRoutesProblem } from '../email/smtp-proxy.js';
@@ -97,6 +98,16 @@ export const settings = {
     min: 100,
     description: 'how long SIGTERM waits for in-flight requests and jobs before releasing the jobs for retry',
   }),
+  phone: {
+    threads: int({
+      env: 'PHONE_THREADS',
+      max: 64,
+      description:
+        "worker threads that check phone numbers (sync calls, bulk calls and batch chunks), so the CPU-bound work uses the machine's other cores; `0` checks them on the main thread",
+    }).orDerive("one fewer than the machine's cores, at most 4 (1 on 2 cores)", () =>
+      Math.max(0, Math.min(4, availableParallelism() - 1)),
+    ),
+  },
   worker: {
     concurrency: int({
       env: 'WORKER_CONCURRENCY',

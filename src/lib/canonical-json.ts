@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every level, so equal values give equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -8,4 +8,5 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+// The one-shot form: a third of the cost of createHash().update().digest() for short texts such as API keys.
+export const sha256Hex = (text: string) => hash('sha256', text, 'hex');

@@ -19,6 +19,7 @@ import {
   type EventType,
   itemEventData,
   thresholdsCrossed,
+  USAGE_THRESHOLDS,
   usageEventData,
   validationEventData,
 } from './webhook-payloads.js';
@@ -308,7 +309,7 @@ export class WebhookOutbox {
    * threshold once until the next grant (a refund that brings the balance back does not re-arm it).
    */
   usageObserver(): DebitObserver {
-    return async (tx, { accountId, before, after, allowance, usageNotified }) => {
+    const observe: DebitObserver = async (tx, { accountId, before, after, allowance, usageNotified }) => {
       const crossed = thresholdsCrossed(allowance, before, after).filter((t) => t > usageNotified);
       if (crossed.length === 0) return;
       await tx.query('update accounts set usage_notified = $2 where id = $1', [accountId, Math.max(...crossed)]);
@@ -316,5 +317,7 @@ export class WebhookOutbox {
         crossed.map((threshold) => ({ data: usageEventData(accountId, threshold, allowance, after), batchId: null })),
       );
     };
+    observe.thresholds = USAGE_THRESHOLDS;
+    return observe;
   }
 }

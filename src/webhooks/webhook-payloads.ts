@@ -145,7 +145,15 @@ export function usageEventData(accountId: string, threshold: number, allowance: 
 }
 
 /** The thresholds (percent of the allowance used) that a move from `before` to `after` crosses upwards. */
-export function thresholdsCrossed(allowance: number, before: number, after: number, thresholds = [80, 90, 100]): number[] {
+/** The usage.threshold events' thresholds: percent of the allowance used. */
+export const USAGE_THRESHOLDS: readonly number[] = [80, 90, 100];
+
+export function thresholdsCrossed(
+  allowance: number,
+  before: number,
+  after: number,
+  thresholds: readonly number[] = USAGE_THRESHOLDS,
+): number[] {
   if (allowance <= 0 || after >= before) return [];
   const used = (balance: number) => ((allowance - balance) / allowance) * 100;
   return thresholds.filter((t) => used(before) < t && used(after) >= t);

@@ -2,9 +2,8 @@ import Type from 'typebox';
 import { charged } from '../../../accounts/charge.js';
 import { balanceOf } from '../../../accounts/credits.js';
 import { identify } from '../../../items/item-dedupe.js';
-import { EmailResultSchema } from '../../../email/index.js';
-import { validatePhone } from '../../../phone/phone-engine.js';
-import { PhoneResultSchema } from '../../../phone/phone-schema.js';
+import { type EmailResult, EmailResultSchema } from '../../../email/index.js';
+import { type PhoneResult, PhoneResultSchema } from '../../../phone/phone-schema.js';
 import { CountryField, EmailField, fallbackCountry, itemKind, PhoneField } from '../../item-fields.js';
 import { FORMATS } from '../../../webhooks/formats/index.js';
 import { checkExtraHeaders } from '../../../webhooks/webhook-headers.js';
@@ -60,29 +59,40 @@ export default routes((app, { ctx }) => {
       const headers = checkExtraHeaders(webhook_headers ?? {}, FORMATS.lookup, null, 'body.webhook_headers');
       if (webhook_url !== undefined) await ctx.webhooks.vetUrl(webhook_url, 'body.webhook_url', 'lookup');
       const fallback = fallbackCountry(country);
-      const check = async () =>
-        phone !== undefined
-          ? validatePhone(phone, fallback)
-          : ctx.email.validate(email as string, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true });
-      // An input that cannot be a phone number or an address at all is answered for nothing.
-      const free = identify(phone !== undefined ? 'phone' : 'email', (phone ?? email) as string, fallback).garbage !== undefined;
-      const { value, creditsRemaining } = free
-        ? { value: await check(), creditsRemaining: await balanceOf(ctx.db, principal.accountId) }
-        : await charged(
-            ctx.db,
-            ctx.debits,
-            {
-              accountId: principal.accountId,
-              credits: 1,
-              reason: phone !== undefined ? 'validate phone' : 'validate email',
-              reference: request.id,
-            },
-            check,
-          );
+      const debit = {
+        accountId: principal.accountId,
+        credits: 1,
+        reason: phone !== undefined ? 'validate phone' : 'validate email',
+        reference: request.id,
+      };
+      // The result as JSON text (what is sent), and as an object only when a callback or an event needs it.
+      let json: string;
+      let value: PhoneResult | EmailResult | undefined;
+      let free: boolean;
+      let creditsRemaining: number;
+      if (phone !== undefined) {
+        // A phone is checked first (on a phone thread): it takes microseconds and no I/O, and its result says
+        // whether the input is a number at all (reason not_a_number: answered for nothing).
+        const checked = await ctx.phones.one(phone, fallback);
+        json = checked.json;
+        free = checked.garbage;
+        creditsRemaining = free
+          ? await balanceOf(ctx.db, principal.accountId)
+          : (await charged(ctx.db, ctx.debits, debit, async () => null)).creditsRemaining;
+      } else {
+        // An address is paid for before its (slow) check, and refunded if the check fails.
+        free = identify('email', email as string).garbage !== undefined;
+        const check = () => ctx.email.validate(email as string, { smtpCheck: smtp_check ?? true, useCache: use_cache ?? true });
+        ({ value, creditsRemaining } = free
+          ? { value: await check(), creditsRemaining: await balanceOf(ctx.db, principal.accountId) }
+          : await charged(ctx.db, ctx.debits, debit, check));
+        json = JSON.stringify(value);
+      }
       // The callback and the events are written before the answer: once a client has it, they are on their way.
       const { outbox } = ctx.webhooks;
       const events = await outbox.wantsValidations(ctx.db, principal.accountId);
       if (webhook_url !== undefined || events) {
+        const result = value ?? (JSON.parse(json) as PhoneResult);
         await ctx.db.transaction(async (tx) => {
           if (webhook_url !== undefined) {
             await outbox.lookupCallback(tx, {
@@ -91,16 +101,15 @@ export default routes((app, { ctx }) => {
               headers,
               kind,
               requestId: request.id,
-              result: value,
+              result,
             });
           }
-          if (events) await outbox.validations(tx, principal.accountId, kind, request.id, [value]);
+          if (events) await outbox.validations(tx, principal.accountId, kind, request.id, [result]);
         });
       }
       reply.header('X-Credits-Charged', free ? '0' : '1');
       reply.header('X-Credits-Remaining', String(creditsRemaining));
-      // Serialised here: choosing between the two response schemas for every reply would cost more.
-      return sendJsonText(reply, JSON.stringify(value));
+      return sendJsonText(reply, json);
     },
   );
 });

@@ -1,0 +1,120 @@
+// Phone checks on worker threads (piscina), so that the CPU-bound work of validating numbers runs on the
+// machine's other cores while the main thread serves HTTP, talks to the store and (embedded) runs PGlite.
+// Sync calls made in the same turn of the event loop travel to a thread as one task, so the cost of crossing
+// threads is shared; a batch chunk is split between the threads. With no threads (PHONE_THREADS=0) the checks
+// run on the calling thread, yielding to the event loop between slices. The pool starts on first use (a process
+// that never sees a phone number never starts a thread nor loads the offline carrier data).
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import checkPhones, { type PhoneAnswer, type PhoneTask } from './phone-thread.js';
+
+export interface PhoneItem {
+  input: string;
+  /** The fallback country for this input, if any. */
+  country?: string | null | undefined;
+}
+
+export interface PhoneChecks {
+  /** Many numbers (a bulk call, a batch chunk): each result as JSON text, in order. */
+  many(items: readonly PhoneItem[], signal?: AbortSignal): Promise<PhoneAnswer>;
+  /** One number (a sync call): its result as JSON text, and whether the input is no number at all. */
+  one(input: string, country?: string): Promise<{ json: string; garbage: boolean }>;
+  close(): Promise<void>;
+}
+
+/** Checks on the calling thread, between slices the event loop gets a turn. */
+const INLINE_SLICE = 100;
+/** A batch chunk is split in pieces of at least this many numbers (a piece costs one crossing each way). */
+const MIN_PIECE = 50;
+
+const taskOf = (items: readonly PhoneItem[]): PhoneTask => ({
+  inputs: items.map((i) => i.input),
+  countries: items.map((i) => i.country ?? null),
+});
+
+function join(answers: PhoneAnswer[]): PhoneAnswer {
+  if (answers.length === 1) return answers[0] as PhoneAnswer;
+  const json = answers.flatMap((a) => a.json);
+  const garbage = new Uint8Array(json.length);
+  let at = 0;
+  for (const a of answers) {
+    garbage.set(a.garbage, at);
+    at += a.garbage.length;
+  }
+  return { json, garbage };
+}
+
+async function inline(items: readonly PhoneItem[], signal?: AbortSignal): Promise<PhoneAnswer> {
+  const answers: PhoneAnswer[] = [];
+  for (let i = 0; i < items.length; i += INLINE_SLICE) {
+    if (signal?.aborted) throw new Error('stopped: the phone checks were aborted');
+    answers.push(checkPhones(taskOf(items.slice(i, i + INLINE_SLICE))));
+    if (i + INLINE_SLICE < items.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return answers.length === 0 ? { json: [], garbage: new Uint8Array(0) } : join(answers);
+}
+
+/** The thread's module: compiled JavaScript beside this file, or the TypeScript sources through tsx. */
+function threadFile(): string {
+  const here = import.meta.url;
+  return fileURLToPath(new URL(here.endsWith('.ts') ? './phone-thread-boot.mjs' : './phone-thread.js', here));
+}
+
+export function createPhoneChecks(threads: number): PhoneChecks {
+  if (threads <= 0) {
+    return {
+      many: inline,
+      async one(input, country) {
+        const { json, garbage } = checkPhones(taskOf([{ input, country }]));
+        return { json: json[0] as string, garbage: garbage[0] === 1 };
+      },
+      async close() {},
+    };
+  }
+
+  let pool: Piscina | undefined;
+  let ready: Promise<unknown> | undefined;
+  const started = () => {
+    if (!pool) {
+      pool = new Piscina({ filename: threadFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+      // Every thread loads the offline data before its first real task (in parallel).
+      ready = Promise.all(Array.from({ length: threads }, () => (pool as Piscina).run('warm-up')));
+    }
+    return ready as Promise<unknown>;
+  };
+  const run = async (items: readonly PhoneItem[], signal?: AbortSignal): Promise<PhoneAnswer> => {
+    await started();
+    return (pool as Piscina).run(taskOf(items), signal ? { signal } : {}) as Promise<PhoneAnswer>;
+  };
+
+  // Sync calls waiting for the next task, sent together once this turn of the event loop ends.
+  let waiting: { item: PhoneItem; resolve(v: { json: string; garbage: boolean }): void; reject(e: unknown): void }[] = [];
+  const flush = () => {
+    const group = waiting;
+    waiting = [];
+    run(group.map((w) => w.item)).then(
+      (answer) => group.forEach((w, i) => w.resolve({ json: answer.json[i] as string, garbage: answer.garbage[i] === 1 })),
+      (err: unknown) => group.forEach((w) => w.reject(err)),
+    );
+  };
+
+  return {
+    async many(items, signal) {
+      if (items.length === 0) return { json: [], garbage: new Uint8Array(0) };
+      const pieces = Math.max(1, Math.min(threads, Math.floor(items.length / MIN_PIECE)));
+      const size = Math.ceil(items.length / pieces);
+      const parts: Promise<PhoneAnswer>[] = [];
+      for (let i = 0; i < items.length; i += size) parts.push(run(items.slice(i, i + size), signal));
+      return join(await Promise.all(parts));
+    },
+    one(input, country) {
+      return new Promise((resolve, reject) => {
+        if (waiting.length === 0) setImmediate(flush);
+        waiting.push({ item: { input, country }, resolve, reject });
+      });
+    },
+    async close() {
+      await pool?.destroy();
+    },
+  };
+}
