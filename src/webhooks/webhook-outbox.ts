@@ -93,7 +93,7 @@ export class WebhookOutbox {
     type: EventType,
     items: () => { data: unknown; batchId: string | null; item?: ItemFacts; batch?: BatchRow }[],
   ): Promise<number> {
-    if (this.options.subscriptions && !(await this.options.subscriptions.has(accountId, type))) return 0;
+    if (this.options.subscriptions && !(await this.options.subscriptions.has(tx, accountId, type))) return 0;
     const { rows: endpoints } = await tx.query<{ id: string; url: string; format: string; retry_schedule: number[] | null }>(
       `select id, url, format, retry_schedule from webhook_endpoints
        where account_id = $1 and disabled_at is null and $2 = any(event_types)`,
@@ -252,7 +252,7 @@ export class WebhookOutbox {
 
   /** Whether some enabled endpoint of the account subscribed to `validation.completed` (cached; else one indexed read). */
   async wantsValidations(db: Queryable, accountId: string): Promise<boolean> {
-    if (this.options.subscriptions) return this.options.subscriptions.has(accountId, 'validation.completed');
+    if (this.options.subscriptions) return this.options.subscriptions.has(db, accountId, 'validation.completed');
     const { rows } = await db.query(
       "select 1 from webhook_endpoints where account_id = $1 and disabled_at is null and 'validation.completed' = any(event_types) limit 1",
       [accountId],

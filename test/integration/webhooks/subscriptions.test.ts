@@ -39,36 +39,44 @@ describe('subscriptions cache', () => {
   it('hears every change to an account’s endpoints, and only that account is dropped', async () => {
     const a = await createAccount(store.db, { name: 'a', credits: 0 });
     const b = await createAccount(store.db, { name: 'b', credits: 0 });
-    expect(await subs.has(a.account.account_id, 'validation.completed')).toBe(false);
-    expect(await subs.has(b.account.account_id, 'batch.completed')).toBe(false);
+    expect(await subs.has(store.db, a.account.account_id, 'validation.completed')).toBe(false);
+    expect(await subs.has(store.db, b.account.account_id, 'batch.completed')).toBe(false);
 
     const id = await endpoint(a.account.account_id, ['validation.completed', 'batch.completed']);
-    await waitFor(() => subs.has(a.account.account_id, 'validation.completed'), 10_000, 'insert not heard');
-    expect(await subs.has(a.account.account_id, 'batch.completed')).toBe(true);
-    expect(await subs.has(a.account.account_id, 'usage.threshold')).toBe(false);
+    await waitFor(() => subs.has(store.db, a.account.account_id, 'validation.completed'), 10_000, 'insert not heard');
+    expect(await subs.has(store.db, a.account.account_id, 'batch.completed')).toBe(true);
+    expect(await subs.has(store.db, a.account.account_id, 'usage.threshold')).toBe(false);
 
     await other.query("update webhook_endpoints set event_types = '{usage.threshold}' where id = $1", [id]);
-    await waitFor(async () => !(await subs.has(a.account.account_id, 'validation.completed')), 10_000, 'update not heard');
-    expect(await subs.has(a.account.account_id, 'usage.threshold')).toBe(true);
+    await waitFor(async () => !(await subs.has(store.db, a.account.account_id, 'validation.completed')), 10_000, 'update not heard');
+    expect(await subs.has(store.db, a.account.account_id, 'usage.threshold')).toBe(true);
 
     await other.query('update webhook_endpoints set disabled_at = now() where id = $1', [id]);
-    await waitFor(async () => !(await subs.has(a.account.account_id, 'usage.threshold')), 10_000, 'disable not heard');
+    await waitFor(async () => !(await subs.has(store.db, a.account.account_id, 'usage.threshold')), 10_000, 'disable not heard');
 
     await other.query('update webhook_endpoints set disabled_at = null where id = $1', [id]);
-    await waitFor(() => subs.has(a.account.account_id, 'usage.threshold'), 10_000, 'enable not heard');
+    await waitFor(() => subs.has(store.db, a.account.account_id, 'usage.threshold'), 10_000, 'enable not heard');
 
     await other.query('delete from webhook_endpoints where id = $1', [id]);
-    await waitFor(async () => !(await subs.has(a.account.account_id, 'usage.threshold')), 10_000, 'delete not heard');
+    await waitFor(async () => !(await subs.has(store.db, a.account.account_id, 'usage.threshold')), 10_000, 'delete not heard');
 
     // b was cached as "nothing" before any of this and nobody touched its endpoints: still false, from the cache.
-    expect(await subs.has(b.account.account_id, 'batch.completed')).toBe(false);
+    expect(await subs.has(store.db, b.account.account_id, 'batch.completed')).toBe(false);
   });
 
   it('the changing process reads its own write at once', async () => {
     const c = await createAccount(store.db, { name: 'c', credits: 0 });
-    expect(await subs.has(c.account.account_id, 'batch.completed')).toBe(false);
+    expect(await subs.has(store.db, c.account.account_id, 'batch.completed')).toBe(false);
     await endpoint(c.account.account_id, ['batch.completed']);
     subs.changed(c.account.account_id);
-    expect(await subs.has(c.account.account_id, 'batch.completed')).toBe(true);
+    expect(await subs.has(store.db, c.account.account_id, 'batch.completed')).toBe(true);
+  });
+
+  it('a miss inside a transaction is read through it (the embedded store has one connection: no deadlock)', async () => {
+    const d = await createAccount(store.db, { name: 'd', credits: 0 });
+    await endpoint(d.account.account_id, ['batch.started']);
+    const cold = new Subscriptions(store.db, HOUR);
+    const seen = await store.db.transaction((tx) => cold.has(tx, d.account.account_id, 'batch.started'));
+    expect(seen).toBe(true);
   });
 });
