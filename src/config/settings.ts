@@ -323,7 +323,13 @@ export const settings = {
       max: 3650,
       description: 'days a batch keeps its items and results (then `410 batch_expired`)',
     }),
-    phoneChunk: int({ env: 'BATCH_PHONE_CHUNK', default: 500, min: 1, max: 10_000, description: 'phones one batch job checks' }),
+    phoneChunk: int({
+      env: 'BATCH_PHONE_CHUNK',
+      default: 2500,
+      min: 1,
+      max: 10_000,
+      description: 'phones one batch job checks (2,500 measured fastest for 10,000-phone batches: fewer store round trips, still four jobs to share)',
+    }),
     emailChunk: int({
       env: 'BATCH_EMAIL_CHUNK',
       default: 100,
