@@ -328,7 +328,8 @@ export const settings = {
       default: 2500,
       min: 1,
       max: 10_000,
-      description: 'phones one batch job checks (2,500 measured fastest for 10,000-phone batches: fewer store round trips, still four jobs to share)',
+      description:
+        'phones one batch job checks (2,500 measured fastest for 10,000-phone batches: fewer store round trips, still four jobs to share)',
     }),
     emailChunk: int({
       env: 'BATCH_EMAIL_CHUNK',

@@ -1,9 +1,10 @@
 // Probes many domains' mailboxes over as few SMTP sessions as it takes.
 // - Work is queued per mail server address. A session to an address serves one domain after another
 //   (RSET between them), so a provider that hosts many domains is greeted once, not once per domain.
-// - A domain's transaction: MAIL FROM, one RCPT for a random address (catch-all test, once per domain
-//   unless already known), then one RCPT per address; a new transaction every 50 recipients, or when the
-//   server says "too many recipients". Never DATA.
+// - A domain's transaction: MAIL FROM, one RCPT per address, then, unless the server already refused one of
+//   them (a server that refuses a mailbox is no catch-all) or the answer is known, one RCPT for a random
+//   address (the catch-all test); a new transaction every 50 recipients, or when the server says "too many
+//   recipients". Never DATA.
 // - Sessions stay polite to servers with error limits (Postfix drops a client after 20 errors): after 9
 //   refusals or 100 commands the session ends with QUIT and a new one continues; a server seen to drop
 //   sessions sooner gets shorter ones. A 421 reply is the server closing: the address it answered is
@@ -102,6 +103,10 @@ const MAX_RCPT_PER_TRANSACTION = 50;
 const MAX_ERRORS_PER_SESSION = 9;
 const MAX_COMMANDS_PER_SESSION = 100;
 const MAX_RETRIES_SAME_ADDRESS = 2;
+
+/** Whether the server said of one of the job's mailboxes that it does not exist (or is disabled). */
+const refusedAMailbox = (job: Job) =>
+  [...job.outcome.recipients.values()].some((r) => r.kind === 'rejected' || r.kind === 'disabled');
 
 const randomLocal = () => `x${randomBytes(12).toString('hex').slice(0, 19)}`;
 const isError = (reply: SmtpReply) => reply.code >= 400;
@@ -249,15 +254,6 @@ export async function probeDomains(
       job.catchAllPending = false;
       return { ok: true, sessionUsable: true, yielded: false };
     }
-    if (job.catchAllPending) {
-      const probe = await command(session, budget, `RCPT TO:<${randomLocal()}@${job.probe.domain}>`);
-      if (!probe.ok) return broken(probe);
-      const verdict = classifyRcpt(probe.reply);
-      job.outcome.catchAll = verdict === 'accepted' ? true : verdict === 'rejected' || verdict === 'disabled' ? false : null;
-      job.catchAllPending = false;
-      inTransaction++;
-      progressed = true;
-    }
     let retriedTooMany = false;
     while (job.pending.length > 0) {
       if (spent(budget)) {
@@ -292,6 +288,28 @@ export async function probeDomains(
       job.pending.shift();
       inTransaction++;
       progressed = true;
+    }
+    if (job.catchAllPending) {
+      // A server that refused one of the domain's mailboxes does not accept everything: that answers the
+      // catch-all question without a command (and without one more refusal counted against the session).
+      if (refusedAMailbox(job)) {
+        job.outcome.catchAll = false;
+        job.catchAllPending = false;
+      } else {
+        if (spent(budget)) return { ok: true, sessionUsable: true, yielded: true };
+        if (inTransaction >= MAX_RCPT_PER_TRANSACTION) {
+          const reset = await command(session, budget, 'RSET');
+          if (!reset.ok) return broken(reset);
+          const again = await startTransaction();
+          if (!again.ok) return broken(again);
+        }
+        const probe = await command(session, budget, `RCPT TO:<${randomLocal()}@${job.probe.domain}>`);
+        if (!probe.ok) return broken(probe);
+        const verdict = classifyRcpt(probe.reply);
+        job.outcome.catchAll = verdict === 'accepted' ? true : verdict === 'rejected' || verdict === 'disabled' ? false : null;
+        job.catchAllPending = false;
+        progressed = true;
+      }
     }
     const reset = await command(session, budget, 'RSET');
     return { ok: true, sessionUsable: reset.ok && reset.reply.code === 250, yielded: false };

@@ -57,8 +57,23 @@ describe('grouping', () => {
     expect(shared.connections - before).toBe(1);
     expect(concurrency).toBe(1);
     expect(world.dns.count('d0.test', 'MX')).toBe(1);
-    // One random address tested the domain for catch-all, once.
-    expect(shared.rcpts.filter((a) => a.endsWith('@d0.test') && !emails.includes(a))).toHaveLength(1);
+    // The server refused nobody@d0.test, so the domain is no catch-all: no random address was needed.
+    expect(shared.rcpts.filter((a) => a.endsWith('@d0.test') && !emails.includes(a))).toHaveLength(0);
+    expect(results.map((r) => r.catch_all)).toEqual([false, false, false, false, false]);
+  });
+
+  it('tests a domain whose every mailbox was accepted for catch-all with one random address, after them', async () => {
+    const validator = world.validator();
+    const shared = world.peers.at(SHARED);
+    const emails = ['user1@d0.test', 'user2@d0.test'];
+    const seen = shared.rcpts.length;
+    const { results } = await validator.validateMany(emails, CHECK);
+    expect(results.map((r) => r.status)).toEqual(['deliverable', 'deliverable']);
+    const asked = shared.rcpts.slice(seen).filter((a) => a.endsWith('@d0.test'));
+    expect(asked.slice(0, 2)).toEqual(emails);
+    expect(asked).toHaveLength(3);
+    expect(emails).not.toContain(asked[2]);
+    expect(results.map((r) => r.catch_all)).toEqual([false, false]);
   });
 
   it('serves several domains of one provider per session, within SMTP_MAX_PER_HOST', async () => {
@@ -71,8 +86,8 @@ describe('grouping', () => {
     expect(results.filter((r) => r.reason === 'mailbox_not_found')).toHaveLength(11);
     expect(concurrency).toBeLessThanOrEqual(2);
     expect(shared.peakOpen).toBeLessThanOrEqual(2);
-    // 11 domains: each brings 2 refusals (its random address, one unknown user); a session ends
-    // politely after 9 refusals, so a handful of sessions, far fewer than one per address or domain.
+    // 11 domains: each brings 1 refusal (its unknown user, which also settles the catch-all question); a session
+    // ends politely after 9 refusals, so a handful of sessions, far fewer than one per address or domain.
     expect(shared.connections - before).toBeLessThan(11);
   });
 

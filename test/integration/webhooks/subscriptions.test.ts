@@ -48,7 +48,11 @@ describe('subscriptions cache', () => {
     expect(await subs.has(store.db, a.account.account_id, 'usage.threshold')).toBe(false);
 
     await other.query("update webhook_endpoints set event_types = '{usage.threshold}' where id = $1", [id]);
-    await waitFor(async () => !(await subs.has(store.db, a.account.account_id, 'validation.completed')), 10_000, 'update not heard');
+    await waitFor(
+      async () => !(await subs.has(store.db, a.account.account_id, 'validation.completed')),
+      10_000,
+      'update not heard',
+    );
     expect(await subs.has(store.db, a.account.account_id, 'usage.threshold')).toBe(true);
 
     await other.query('update webhook_endpoints set disabled_at = now() where id = $1', [id]);
