@@ -14,9 +14,11 @@ const quick: { name: string; args: string[] }[] = [
   { name: 'cli-start', args: ['--runs', '5'] },
   { name: 'startup', args: withPg(['--runs', '2']) },
   { name: 'phone-engine', args: ['--passes', '2'] },
+  { name: 'phone-peers', args: ['--passes', '2'] },
   { name: 'phone-http', args: withPg(['--seconds', '5']) },
   { name: 'batch', args: withPg(['--skip-emails']) },
   { name: 'email-throughput', args: [] },
+  { name: 'email-peers', args: ['--rounds', '1'] },
   { name: 'webhook-sender', args: ['--seconds', '2', '--rounds', '1'] },
 ];
 

@@ -1,6 +1,7 @@
 // The jobs that do a batch's work. A chunk job checks the items of its chunk that have no result yet and
 // writes their results; running it twice (a worker died, a job expired) writes each result once. Results
 // computed after a batch was cancelled or failed are dropped. Greylisted addresses get more rounds later.
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../lib/logger.js';
 import type { PhoneChecks } from '../phone/phone-pool.js';
@@ -76,6 +77,8 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           // The batch may have ended between the first look and the watch.
           if (watch && !isActive((await getBatch(db, batch.id))?.status ?? 'cancelled')) return;
           const signal = watch ? AbortSignal.any([ctx.signal, watch.signal]) : ctx.signal;
+          // Every SMTP session of the chunk listens to it: far more than the default 10 listeners, and no leak.
+          setMaxListeners(0, signal);
           ({ results } = await deps.email
             .validateMany(
               items.map((i) => i.input),
