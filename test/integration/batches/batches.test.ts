@@ -8,7 +8,10 @@ import { waitFor } from '../../helpers/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ env: { RATE_LIMIT_ASYNC_PER_MINUTE: '1000', RATE_LIMIT_BULK_PER_MINUTE: '1000' } });
+  // Chunks of 500 phones: the cancel test below processes one chunk of a 1,500-phone batch by hand.
+  t = await startTestApp({
+    env: { RATE_LIMIT_ASYNC_PER_MINUTE: '1000', RATE_LIMIT_BULK_PER_MINUTE: '1000', BATCH_PHONE_CHUNK: '500' },
+  });
 });
 afterAll(() => t.close());
 
