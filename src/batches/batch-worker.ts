@@ -67,7 +67,6 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           items.map((item) => ({ input: item.input, country: item.country ?? batch.options.country })),
           ctx.signal,
         );
-        if (ctx.signal.aborted) throw new Error('stopped: the worker is shutting down');
         settled = items.map((item, i) => ({ seq: item.seq, json: json[i] as string }));
       } else {
         // Watched from here: a cancel (in any process) aborts the probes below at once.

@@ -76,7 +76,7 @@ export function createPhoneChecks(threads: number): PhoneChecks {
   let ready: Promise<unknown> | undefined;
   const started = () => {
     if (!pool) {
-      pool = new Piscina({ filename: threadFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+      pool = new Piscina({ filename: threadFile(), minThreads: threads, maxThreads: threads });
       // Every thread loads the offline data before its first real task (in parallel).
       ready = Promise.all(Array.from({ length: threads }, () => (pool as Piscina).run('warm-up')));
     }

@@ -28,8 +28,8 @@ export interface OutboxOptions {
   /** WEBHOOK_RETRY_SCHEDULE: replaces every format's default schedule (not an endpoint's own). */
   scheduleOverride: readonly number[] | undefined;
   publicUrl: string | undefined;
-  /** Who listens to what (cached): events nobody subscribes to cost no query. Without it, every emit asks the store. */
-  subscriptions?: Subscriptions;
+  /** Who listens to what (cached): events nobody subscribes to cost no query. */
+  subscriptions: Subscriptions;
 }
 
 /** Where deliveries go: an account's endpoint, or a request's own URL (no endpoint). */
@@ -93,7 +93,7 @@ export class WebhookOutbox {
     type: EventType,
     items: () => { data: unknown; batchId: string | null; item?: ItemFacts; batch?: BatchRow }[],
   ): Promise<number> {
-    if (this.options.subscriptions && !(await this.options.subscriptions.has(tx, accountId, type))) return 0;
+    if (!(await this.options.subscriptions.has(tx, accountId, type))) return 0;
     const { rows: endpoints } = await tx.query<{ id: string; url: string; format: string; retry_schedule: number[] | null }>(
       `select id, url, format, retry_schedule from webhook_endpoints
        where account_id = $1 and disabled_at is null and $2 = any(event_types)`,
@@ -251,13 +251,8 @@ export class WebhookOutbox {
   }
 
   /** Whether some enabled endpoint of the account subscribed to `validation.completed` (cached; else one indexed read). */
-  async wantsValidations(db: Queryable, accountId: string): Promise<boolean> {
-    if (this.options.subscriptions) return this.options.subscriptions.has(db, accountId, 'validation.completed');
-    const { rows } = await db.query(
-      "select 1 from webhook_endpoints where account_id = $1 and disabled_at is null and 'validation.completed' = any(event_types) limit 1",
-      [accountId],
-    );
-    return rows.length > 0;
+  wantsValidations(db: Queryable, accountId: string): Promise<boolean> {
+    return this.options.subscriptions.has(db, accountId, 'validation.completed');
   }
 
   /** `validation.completed` for each result of a sync /validate or /validate-bulk call (one request id for the call). */

@@ -144,9 +144,10 @@ export function usageEventData(accountId: string, threshold: number, allowance: 
   };
 }
 
-/** The thresholds (percent of the allowance used) that a move from `before` to `after` crosses upwards. */
 /** The usage.threshold events' thresholds: percent of the allowance used. */
 export const USAGE_THRESHOLDS: readonly number[] = [80, 90, 100];
+
+/** The thresholds (percent of the allowance used) that a move from `before` to `after` crosses upwards. */
 
 export function thresholdsCrossed(
   allowance: number,

@@ -71,7 +71,16 @@ describe('subscriptions cache', () => {
   it('the changing process reads its own write at once', async () => {
     const c = await createAccount(store.db, { name: 'c', credits: 0 });
     expect(await subs.has(store.db, c.account.account_id, 'batch.completed')).toBe(false);
-    await endpoint(c.account.account_id, ['batch.completed']);
+    // Written with triggers off, so that no NOTIFY is sent: only changed() can make the cache see it.
+    await store.db.transaction(async (tx) => {
+      await tx.query('set local session_replication_role = replica');
+      await tx.query(
+        `insert into webhook_endpoints (id, account_id, url, event_types, secret)
+         values ('we_' || md5(random()::text), $1, 'https://hooks.example.test/in', '{batch.completed}', 'whsec_test')`,
+        [c.account.account_id],
+      );
+    });
+    expect(await subs.has(store.db, c.account.account_id, 'batch.completed')).toBe(false);
     subs.changed(c.account.account_id);
     expect(await subs.has(store.db, c.account.account_id, 'batch.completed')).toBe(true);
   });
