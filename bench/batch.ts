@@ -8,11 +8,11 @@
 //  --scale: 100,000 phones in 10 batches of 10,000 submitted at once, on the server with `sieve serve` and 1, 2
 //          and 3 `sieve worker` processes (phones per second from the first submit to the last completion).
 // Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones] [--scale]
-import lib from 'google-libphonenumber';
 import { validatePhone } from '../src/phone/phone-engine.js';
 import { startDnsServer } from '../test/helpers/dns-server.js';
 import { bareSmtpLoop } from './bare-smtp.js';
 import {
+  bareLibraryLoop,
   emailBenchWorld,
   freePort,
   median,
@@ -138,17 +138,10 @@ if (process.argv.includes('--scale')) {
 async function phoneBench() {
   // The baselines, in this process on the same numbers: the bare library loop (google-libphonenumber's parse,
   // isValidNumber and getNumberType), and Sieve's engine alone (validate and serialise the full result).
-  const util = lib.PhoneNumberUtil.getInstance();
   let sink = 0;
+  const phoneInputs = phones.map((input) => ({ input }));
   const bareLoop = () => {
-    for (const p of phones) {
-      try {
-        const n = util.parse(p, 'ZZ');
-        if (util.isValidNumber(n)) sink += util.getNumberType(n);
-      } catch {
-        sink--;
-      }
-    }
+    sink += bareLibraryLoop(phoneInputs);
   };
   const engineLoop = () => {
     for (const p of phones) sink += JSON.stringify(validatePhone(p)).length;

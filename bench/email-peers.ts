@@ -22,9 +22,8 @@ import validateDeep from 'deep-email-validator';
 import EmailDeepValidator from 'email-deep-validator';
 import { openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
-import { testValidator } from '../test/helpers/email-world.js';
 import { startDnsServer } from '../test/helpers/dns-server.js';
-import { askChild, emailBenchWorld, median } from './lib.js';
+import { askChild, benchValidator, emailBenchWorld, median } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -87,20 +86,7 @@ Object.assign(dns, { lookup: localLookup });
 
 const db = await openEmbedded({});
 await migrate(db);
-const sieveValidator = () =>
-  testValidator({
-    dns: dnsServer,
-    smtpPort: SMTP_PORT,
-    db,
-    env: {
-      DNS_TIMEOUT_MS: '5000',
-      SMTP_HELO: 'bench.sieve.test',
-      SMTP_MAX_PER_HOST: String(PER_HOST),
-      SMTP_MAX_CONNECTIONS: String(HOSTS * PER_HOST),
-      SMTP_TIMEOUT_MS: '10000',
-      EMAIL_CACHE_TTL_SECONDS: '0',
-    },
-  });
+const sieveValidator = () => benchValidator({ dns: dnsServer, smtpPort: SMTP_PORT, db, hosts: HOSTS, perHost: PER_HOST });
 
 type Verdict = 'exists' | 'absent' | 'unknown' | 'not run';
 const truth = (email: string): Verdict => (/^user[0-7]@/.test(email) ? 'exists' : 'absent');

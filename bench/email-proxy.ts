@@ -11,9 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
-import { testValidator } from '../test/helpers/email-world.js';
 import { startDnsServer, type DnsZone } from '../test/helpers/dns-server.js';
-import { median, ROOT } from './lib.js';
+import { askChild, benchValidator, median, ROOT } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,16 +45,7 @@ function child<T>(script: string, env: Record<string, string>) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const ask = <R>(type: string): Promise<R> =>
-    new Promise((resolve) => {
-      const onMessage = (m: { type: string } & R) => {
-        if (m.type !== type) return;
-        proc.off('message', onMessage);
-        resolve(m);
-      };
-      proc.on('message', onMessage);
-      if (type !== 'listening') proc.send({ type });
-    });
+  const ask = askChild(proc);
   return { proc, ask, listening: ask<T>('listening') };
 }
 
@@ -71,20 +61,7 @@ const db = await openEmbedded({});
 await migrate(db);
 
 const validator = (env: Record<string, string>) =>
-  testValidator({
-    dns,
-    smtpPort: port,
-    db,
-    env: {
-      DNS_TIMEOUT_MS: '5000',
-      SMTP_HELO: 'bench.sieve.test',
-      SMTP_MAX_PER_HOST: String(PER_HOST),
-      SMTP_MAX_CONNECTIONS: String(HOSTS * PER_HOST),
-      SMTP_TIMEOUT_MS: '10000',
-      EMAIL_CACHE_TTL_SECONDS: '0',
-      ...env,
-    },
-  });
+  benchValidator({ dns, smtpPort: port, db, hosts: HOSTS, perHost: PER_HOST, env });
 
 interface HostStats {
   peak: number;

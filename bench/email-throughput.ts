@@ -14,9 +14,8 @@ import { parseArgs } from 'node:util';
 import { openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import type { EmailResult } from '../src/email/index.js';
-import { testValidator } from '../test/helpers/email-world.js';
 import { startDnsServer, type DnsZone } from '../test/helpers/dns-server.js';
-import { ROOT } from './lib.js';
+import { askChild, benchValidator, ROOT } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -55,17 +54,7 @@ const responder = fork(path.join(ROOT, 'bench/email-responder.ts'), [], {
   env: { ...process.env, ADDRESSES: addresses.join(','), DELAY_MS: String(DELAY) },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
-const ask = <T>(type: string): Promise<T> =>
-  new Promise((resolve) => {
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type === type) {
-        responder.off('message', onMessage);
-        resolve(m);
-      }
-    };
-    responder.on('message', onMessage);
-    if (type !== 'listening') responder.send({ type });
-  });
+const ask = askChild(responder);
 const { port } = await ask<{ port: number }>('listening');
 const dns = await startDnsServer(zone);
 
@@ -73,20 +62,7 @@ const dns = await startDnsServer(zone);
 // `sieve start`: an in-memory embedded one.
 const db = await openEmbedded({});
 await migrate(db);
-const freshValidator = () =>
-  testValidator({
-    dns,
-    smtpPort: port,
-    db,
-    env: {
-      DNS_TIMEOUT_MS: '5000',
-      SMTP_HELO: 'bench.sieve.test',
-      SMTP_MAX_PER_HOST: String(PER_HOST),
-      SMTP_MAX_CONNECTIONS: String(HOSTS * PER_HOST),
-      SMTP_TIMEOUT_MS: '10000',
-      EMAIL_CACHE_TTL_SECONDS: '0',
-    },
-  });
+const freshValidator = () => benchValidator({ dns, smtpPort: port, db, hosts: HOSTS, perHost: PER_HOST });
 
 interface Run {
   name: string;

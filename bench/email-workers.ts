@@ -7,7 +7,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startDnsServer } from '../test/helpers/dns-server.js';
-import { emailBenchWorld, freePort, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase } from './lib.js';
+import { askChild, emailBenchWorld, freePort, SIEVE_BIN, spawnNode, stop, waitForHttp, withDatabase } from './lib.js';
 
 const { values } = parseArgs({ options: { pg: { type: 'string' }, workers: { type: 'string', default: '3' } } });
 if (!values.pg) throw new Error('--pg postgres://… (a PostgreSQL server) is needed');
@@ -18,16 +18,7 @@ const HOSTS = 20;
 const PER_HOST = 5;
 
 const { zone, emails, responder } = emailBenchWorld(50, HOSTS);
-const ask = <T>(type: string): Promise<T> =>
-  new Promise((resolve) => {
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type !== type) return;
-      responder.off('message', onMessage);
-      resolve(m);
-    };
-    responder.on('message', onMessage);
-    if (type !== 'listening') responder.send({ type });
-  });
+const ask = askChild(responder);
 const { port } = await ask<{ port: number }>('listening');
 const dns = await startDnsServer(zone);
 const env = {

@@ -3,7 +3,10 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DnsZone } from '../test/helpers/dns-server.js';
+import lib from 'google-libphonenumber';
+import type { Db } from '../src/db/db.js';
+import type { DnsZone, TestDnsServer } from '../test/helpers/dns-server.js';
+import { testValidator } from '../test/helpers/email-world.js';
 import { withDatabase as urlOfDatabase } from '../test/helpers/template.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,4 +138,60 @@ export function askChild(proc: ChildProcess): <T>(type: string) => Promise<T> {
       proc.on('message', onMessage);
       if (type !== 'listening') proc.send({ type });
     });
+}
+
+/** Sieve's email engine for the email benchmarks' world: `perHost` connections per host over `hosts` hosts, no result cache. */
+export function benchValidator(options: {
+  dns: TestDnsServer;
+  smtpPort: number;
+  db: Db;
+  hosts: number;
+  perHost: number;
+  env?: Record<string, string>;
+}) {
+  return testValidator({
+    dns: options.dns,
+    smtpPort: options.smtpPort,
+    db: options.db,
+    env: {
+      DNS_TIMEOUT_MS: '5000',
+      SMTP_HELO: 'bench.sieve.test',
+      SMTP_MAX_PER_HOST: String(options.perHost),
+      SMTP_MAX_CONNECTIONS: String(options.hosts * options.perHost),
+      SMTP_TIMEOUT_MS: '10000',
+      EMAIL_CACHE_TTL_SECONDS: '0',
+      ...options.env,
+    },
+  });
+}
+
+const phoneUtil = lib.PhoneNumberUtil.getInstance();
+
+/**
+ * The phone benchmarks' bare baseline: google-libphonenumber's parse, isValidNumber and getNumberType over the
+ * inputs, nothing else. Returns a number that depends on every answer, so that no step can be optimised away.
+ */
+export function bareLibraryLoop(inputs: readonly { input: string; country?: string | null }[]): number {
+  let sink = 0;
+  for (const { input, country } of inputs) {
+    try {
+      const n = phoneUtil.parse(input, country ?? 'ZZ');
+      if (phoneUtil.isValidNumber(n)) sink += phoneUtil.getNumberType(n);
+    } catch {
+      sink--;
+    }
+  }
+  return sink;
+}
+
+/** The median time of `passes` runs of `fn`, after one untimed warm-up run. */
+export function timePasses(fn: () => void, passes: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < passes; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }

@@ -1,10 +1,9 @@
 // Phone engine throughput: the full result (validation + formats + carrier, area, zones, country facts)
 // against a bare parse + isValid + getType loop of google-libphonenumber on the same inputs, same run.
 // Usage: npx tsx bench/phone-engine.ts [--passes 5]
-import lib from 'google-libphonenumber';
 import { loadGeoData } from '../src/phone/phone-geo-data.js';
 import { validatePhone } from '../src/phone/phone-engine.js';
-import { median } from './lib.js';
+import { bareLibraryLoop, median, timePasses } from './lib.js';
 import { phoneDataset } from './phone-dataset.js';
 
 const passes = process.argv.includes('--passes') ? Number(process.argv[process.argv.indexOf('--passes') + 1]) : 5;
@@ -13,32 +12,14 @@ const regions = new Set(inputs.map((i) => validatePhone(i.input, i.country).coun
 console.log(`${inputs.length} inputs, ${regions.size} regions among the parsed numbers`);
 console.log(`offline data loaded in ${loadGeoData().loadMs.toFixed(0)} ms`);
 
-const util = lib.PhoneNumberUtil.getInstance();
 let sink = 0;
-function bare() {
-  for (const { input, country } of inputs) {
-    try {
-      const n = util.parse(input, country ?? 'ZZ');
-      if (util.isValidNumber(n)) sink += util.getNumberType(n);
-    } catch {
-      sink--;
-    }
-  }
-}
+const bare = () => {
+  sink += bareLibraryLoop(inputs);
+};
 function full() {
   for (const { input, country } of inputs) if (validatePhone(input, country).valid) sink++;
 }
-
-function measure(fn: () => void): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < passes; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
+const measure = (fn: () => void) => timePasses(fn, passes);
 
 // Interleave to spread machine noise over both.
 const bareTimes: number[] = [];

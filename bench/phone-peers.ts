@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import lib from 'google-libphonenumber';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { validatePhone } from '../src/phone/phone-engine.js';
-import { median } from './lib.js';
+import { bareLibraryLoop, median, timePasses } from './lib.js';
 import { phoneDataset } from './phone-dataset.js';
 
 const { values } = parseArgs({ options: { passes: { type: 'string', default: '5' } } });
@@ -48,14 +48,7 @@ const timed: Record<string, () => void> = {
     }
   },
   'google-libphonenumber': () => {
-    for (const { input, country } of inputs) {
-      try {
-        const n = util.parse(input, country ?? 'ZZ');
-        if (util.isValidNumber(n)) sink += util.getNumberType(n);
-      } catch {
-        sink--;
-      }
-    }
+    sink += bareLibraryLoop(inputs);
   },
 };
 
@@ -85,16 +78,7 @@ const answers: Record<string, (input: string, country: string | undefined) => An
   },
 };
 
-function measure(fn: () => void): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < PASSES; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
+const measure = (fn: () => void) => timePasses(fn, PASSES);
 
 // Interleave to spread machine noise over the three.
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(timed).map((name) => [name, []]));
