@@ -8,10 +8,12 @@
 //  --scale: 100,000 phones in 10 batches of 10,000 submitted at once, on the server with `sieve serve` and 1, 2
 //          and 3 `sieve worker` processes (phones per second from the first submit to the last completion).
 // Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones] [--scale]
+//        [--env JSON] (settings for the email runs' Sieve processes)
 import { validatePhone } from '../src/phone/phone-engine.js';
 import { startDnsServer } from '../test/helpers/dns-server.js';
-import { bareSmtpLoop } from './bare-smtp.js';
+import { type BareSmtpResult, bareSmtpLoop } from './bare-smtp.js';
 import {
+  askChild,
   bareLibraryLoop,
   emailBenchWorld,
   freePort,
@@ -195,22 +197,43 @@ if (!process.argv.includes('--skip-emails')) {
     SMTP_MAX_PER_HOST: '5',
     SMTP_MAX_CONNECTIONS: '100',
     EMAIL_CACHE_TTL_SECONDS: '0',
-    WORKER_CONCURRENCY: '16',
+    // --env '{"BATCH_EMAIL_CHUNK":"100"}' tries other settings.
+    ...(JSON.parse(arg('--env') ?? '{}') as Record<string, string>),
   };
+  const ask = askChild(responder);
+  type HostStats = { peak: number; connections: number; commands: number; firstAt: number; lastAt: number };
   const emailRun = async (url: string, pids: number[]) => {
     const key = await account(url, 20_000);
+    await ask('reset');
+    const startedAt = Date.now();
     const started = performance.now();
     const accepted = await post(url, '/api/v1/validate-async', key, { emails });
-    const done = await untilDone(url, key, accepted.body.batch_id, 100, 300_000);
+    const acceptedMs = performance.now() - started;
+    const done = await untilDone(url, key, accepted.body.batch_id, 10, 300_000);
     const seconds = (performance.now() - started) / 1000;
+    const doneAt = Date.now();
     if (done.status !== 'completed') throw new Error(JSON.stringify(done));
+    const hosts = Object.values((await ask<{ stats: Record<string, HostStats> }>('stats')).stats);
+    const firstAt = Math.min(...hosts.map((h) => h.firstAt));
+    const lastAt = Math.max(...hosts.map((h) => h.lastAt));
+    const smtp = {
+      acceptedMs,
+      firstConnectionMs: firstAt - startedAt,
+      smtpSeconds: (lastAt - firstAt) / 1000,
+      afterLastReplyMs: doneAt - lastAt,
+      connections: hosts.reduce((n, h) => n + h.connections, 0),
+      commands: hosts.reduce((n, h) => n + h.commands, 0),
+      peakPerHost: Math.max(...hosts.map((h) => h.peak)),
+    };
     // Every verdict right: user0-user7 exist at every domain, user8 and user9 nowhere.
     const all = (await (
       await fetch(`${url}/api/v1/batch/${accepted.body.batch_id}`, { headers: { authorization: `Bearer ${key}` } })
     ).json()) as { results: { email: string; status: string }[] };
     const wrong = all.results.filter((r) => r.status !== (/^user[0-7]@/.test(r.email) ? 'deliverable' : 'undeliverable')).length;
-    return { perSecond: emails.length / seconds, seconds, rss: pids.map((pid) => peakRssMb(pid)), wrong };
+    return { perSecond: emails.length / seconds, seconds, rss: pids.map((pid) => peakRssMb(pid)), wrong, smtp };
   };
+  const smtpLine = (r: Awaited<ReturnType<typeof emailRun>>) =>
+    `  submit → 202 ${r.smtp.acceptedMs.toFixed(0)} ms, → first SMTP connection ${r.smtp.firstConnectionMs} ms, first connection → last reply ${r.smtp.smtpSeconds.toFixed(2)} s, last reply → completed seen ${r.smtp.afterLastReplyMs} ms; ${r.smtp.connections} connections, ${r.smtp.commands} commands, peak ${r.smtp.peakPerHost} per host (cap 5)`;
   const bare = async () => {
     const r = await bareSmtpLoop({ emails, dnsServer: dns.address, smtpPort: port, perHost: 5 });
     if (r.accepted !== 8000 || r.refused !== 2000) throw new Error(`bare loop: ${JSON.stringify(r)}`);
@@ -221,18 +244,27 @@ if (!process.argv.includes('--skip-emails')) {
     console.log(
       `emails, embedded store: ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} addresses/s, wrong verdicts ${r.wrong}; peak RSS of the one process ${r.rss[0]?.toFixed(0)} MB (goal ≤ 350)`,
     );
+    console.log(smtpLine(r));
     if (pgUrl) {
-      // The bare loop before and after Sieve's batch (mean), on the same world and caps.
-      const first = await bare();
-      const s = await withDatabase(pgUrl, (url) => withSieve(['serve'], { ...emailEnv, DATABASE_URL: url }, emailRun));
-      const second = await bare();
-      const barePerSecond = (2 * emails.length) / (first.seconds + second.seconds);
+      // The bare loop before, between and after two of Sieve's batches, on the same world and caps; each batch
+      // against the mean of the bare runs around it.
+      const bares = [await bare()];
+      const runs = [];
+      for (let i = 0; i < 2; i++) {
+        runs.push(await withDatabase(pgUrl, (url) => withSieve(['serve'], { ...emailEnv, DATABASE_URL: url }, emailRun)));
+        bares.push(await bare());
+      }
       console.log(
-        `bare SMTP loop (fewest commands, 5 per host): ${(emails.length / first.seconds).toFixed(0)} / ${(emails.length / second.seconds).toFixed(0)} addresses/s, ${first.connections} connections, look-ups ${first.lookupSeconds.toFixed(2)} s`,
+        `bare SMTP loop (fewest commands, 5 per host): ${bares.map((b) => (emails.length / b.seconds).toFixed(0)).join(' / ')} addresses/s, ${bares[0]?.connections} connections, look-ups ${bares[0]?.lookupSeconds.toFixed(2)} s`,
       );
-      console.log(
-        `emails, PostgreSQL server: ${s.seconds.toFixed(1)} s, ${s.perSecond.toFixed(0)} addresses/s = ${((s.perSecond / barePerSecond) * 100).toFixed(0)}% of the bare loop (goal ≥ 90%); wrong verdicts ${s.wrong}; peak RSS: API ${s.rss[0]?.toFixed(0)} MB, worker ${s.rss[1]?.toFixed(0)} MB (goal ≤ 250)`,
-      );
+      runs.forEach((s, i) => {
+        const [before, after] = [bares[i], bares[i + 1]] as [BareSmtpResult, BareSmtpResult];
+        const barePerSecond = (2 * emails.length) / (before.seconds + after.seconds);
+        console.log(
+          `emails, PostgreSQL server, run ${i + 1}: ${s.seconds.toFixed(2)} s, ${s.perSecond.toFixed(0)} addresses/s = ${((s.perSecond / barePerSecond) * 100).toFixed(0)}% of the bare loop (goal ≥ 90%); wrong verdicts ${s.wrong}; peak RSS: API ${s.rss[0]?.toFixed(0)} MB, worker ${s.rss[1]?.toFixed(0)} MB (goal ≤ 250)`,
+        );
+        console.log(smtpLine(s));
+      });
     }
   } finally {
     responder.kill();

@@ -19,9 +19,12 @@ interface Stats {
   data: number;
   /** Commands by verb (EHLO, MAIL, RCPT, ...). */
   verbs: Record<string, number>;
+  /** When (epoch ms) the first connection since the last reset came, and when the last reply went out. */
+  firstAt: number;
+  lastAt: number;
 }
 const stats = new Map<string, Stats>(
-  addresses.map((a) => [a, { open: 0, peak: 0, connections: 0, commands: 0, data: 0, verbs: {} }]),
+  addresses.map((a) => [a, { open: 0, peak: 0, connections: 0, commands: 0, data: 0, verbs: {}, firstAt: 0, lastAt: 0 }]),
 );
 
 function answer(line: string, s: Stats): { reply: string; close?: boolean } {
@@ -45,6 +48,7 @@ function answer(line: string, s: Stats): { reply: string; close?: boolean } {
 
 function serve(socket: net.Socket, s: Stats) {
   s.connections++;
+  s.firstAt ||= Date.now();
   s.peak = Math.max(s.peak, ++s.open);
   let counted = true;
   const over = () => {
@@ -70,6 +74,7 @@ function serve(socket: net.Socket, s: Stats) {
     setTimeout(() => {
       if (socket.destroyed) return;
       socket.write(`${reply}\r\n`);
+      s.lastAt = Date.now();
       if (close) {
         over();
         socket.end();
@@ -118,7 +123,8 @@ process.send?.({ type: 'listening', port });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'stats') process.send?.({ type: 'stats', stats: Object.fromEntries(stats) });
   if (message.type === 'reset') {
-    for (const s of stats.values()) Object.assign(s, { peak: s.open, connections: 0, commands: 0, data: 0, verbs: {} });
+    for (const s of stats.values())
+      Object.assign(s, { peak: s.open, connections: 0, commands: 0, data: 0, verbs: {}, firstAt: 0, lastAt: 0 });
     process.send?.({ type: 'reset' });
   }
 });

@@ -111,10 +111,11 @@ export const settings = {
   worker: {
     concurrency: int({
       env: 'WORKER_CONCURRENCY',
-      default: 4,
+      default: 16,
       min: 1,
       max: 64,
-      description: 'jobs one worker process runs at once, per queue',
+      description:
+        'jobs one worker process runs at once, per queue (email chunks mostly wait on mail servers: 16 of them keep the connections to many servers busy)',
     }),
     pollIntervalMs: int({
       env: 'WORKER_POLL_INTERVAL_MS',
@@ -333,10 +334,11 @@ export const settings = {
     }),
     emailChunk: int({
       env: 'BATCH_EMAIL_CHUNK',
-      default: 100,
+      default: 250,
       min: 1,
       max: 10_000,
-      description: 'emails one batch job checks (addresses of one domain stay together)',
+      description:
+        "emails one batch job checks (addresses of one domain stay together; a process's chunks share its SMTP sessions, and 16 chunks of 250 measured fastest)",
     }),
     chunkRetries: int({
       env: 'BATCH_CHUNK_RETRIES',

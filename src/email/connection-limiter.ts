@@ -44,6 +44,11 @@ export class ConnectionLimiter {
     });
   }
 
+  /** Whether a slot for `host` is free now. */
+  hasRoom(host: string): boolean {
+    return this.free(host);
+  }
+
   private free(host: string): boolean {
     return this.active < this.global && (this.perHostActive.get(host) ?? 0) < this.perHost;
   }

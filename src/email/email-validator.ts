@@ -14,7 +14,7 @@ import { isDisposable, isFree, isRole, suggestAddress } from './email-lists.js';
 import type { EmailResult } from './email-schema.js';
 import { parseAddress, type ParsedAddress } from './email-syntax.js';
 import { decide, type Flags, syntaxFailure } from './email-verdict.js';
-import { probeDomains, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
+import { createSmtpProber, type DomainOutcome, type DomainProbe } from './smtp-prober.js';
 import { createProxyConnect } from './smtp-proxy.js';
 import { connectDirect } from './smtp-session.js';
 import type { Logger } from '../lib/logger.js';
@@ -75,6 +75,19 @@ export function createEmailValidator(deps: {
       )
     : connectDirect;
 
+  // One prober for every call: concurrent calls (a worker's chunks) share its sessions to each mail server.
+  const prober = createSmtpProber({
+    port: config.smtpPort,
+    helo: config.smtpHelo,
+    mailFrom: config.smtpMailFrom,
+    timeoutMs: config.smtpTimeoutMs,
+    limiter,
+    leases,
+    throttle,
+    connect,
+    log,
+  });
+
   async function probe(byDomain: Map<string, Good[]>, infos: Map<string, DomainInfo>, signal?: AbortSignal) {
     const probes: DomainProbe[] = [];
     for (const [domain, addresses] of byDomain) {
@@ -85,18 +98,7 @@ export function createEmailValidator(deps: {
       const recipients = addresses.map((a) => ({ address: a.normalized, local: a.local }));
       probes.push({ domain, targets, recipients, testCatchAll: domains.catchAll(domain) === null });
     }
-    const run = await probeDomains(probes, {
-      port: config.smtpPort,
-      helo: config.smtpHelo,
-      mailFrom: config.smtpMailFrom,
-      timeoutMs: config.smtpTimeoutMs,
-      limiter,
-      leases,
-      throttle,
-      connect,
-      signal,
-      log,
-    });
+    const run = await prober.probe(probes, signal);
     for (const [domain, outcome] of run.outcomes) {
       if (outcome.catchAll !== null) domains.rememberCatchAll(domain, outcome.catchAll);
     }

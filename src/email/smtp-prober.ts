@@ -1,6 +1,10 @@
 // Probes many domains' mailboxes over as few SMTP sessions as it takes.
 // - Work is queued per mail server address. A session to an address serves one domain after another
 //   (RSET between them), so a provider that hosts many domains is greeted once, not once per domain.
+// - One prober serves every call of its process: the domains of calls under way at once (a worker's batch
+//   chunks) join the same queues and sessions, and a session left with nothing to do waits a moment for
+//   another call's domains before QUIT (at once when no call is under way, or when another server needs
+//   its connection). A cancelled call stops its own probes only.
 // - A domain's transaction: MAIL FROM, one RCPT per address, then, unless the server already refused one of
 //   them (a server that refuses a mailbox is no catch-all) or the answer is known, one RCPT for a random
 //   address (the catch-all test); a new transaction every 50 recipients, or when the server says "too many
@@ -10,8 +14,8 @@
 //   sessions sooner gets shorter ones. A 421 reply is the server closing: the address it answered is
 //   asked again in the next session.
 // - Connection failures move a domain on to its next MX address, in preference order: refused, closed
-//   before any progress, a bad greeting, or a stall (timeout). Such an address is skipped for the rest
-//   of the run, so a dead or stalling server costs one timeout, not one per domain. A server that drops
+//   before any progress, a bad greeting, or a stall (timeout). Such an address is skipped by every call
+//   under way then, so a dead or stalling server costs one timeout, not one per domain; later calls try it again. A server that drops
 //   a session after answering some recipients is asked again for the rest. A server that turns away a
 //   new connection while others to it work is kept, with no more connections than it accepted.
 // - Connections are capped per address and in all by the shared ConnectionLimiter.
@@ -60,7 +64,7 @@ export interface DomainOutcome {
   recipients: Map<string, RecipientOutcome>;
 }
 
-export interface ProberOptions {
+export interface ProberSettings {
   port: number;
   helo: string;
   /** '' for the null sender. */
@@ -73,12 +77,40 @@ export interface ProberOptions {
   throttle?: HostThrottle;
   /** How to reach a mail server address (directly, or through a SOCKS5 proxy); direct when absent. */
   connect?: SmtpConnect;
-  signal?: AbortSignal;
+  /** How long a session with nothing left to do waits for another run's domains before QUIT (default 500 ms). */
+  lingerMs?: number;
   log: { debug(obj: object, msg: string): void };
 }
 
+export interface ProberOptions extends ProberSettings {
+  signal?: AbortSignal;
+}
+
+export interface ProbeRun {
+  outcomes: Map<string, DomainOutcome>;
+  /** The most connections open at once (by the whole prober) while the run was under way. */
+  peakConnections: number;
+}
+
+/** The process's prober: every run's domains queue per mail server address and share its sessions. */
+export interface SmtpProber {
+  /** Probes the domains; rejects only when `signal` aborts (or a store the caps need fails). */
+  probe(probes: DomainProbe[], signal?: AbortSignal): Promise<ProbeRun>;
+}
+
 type Failure = { kind: 'timeout' | 'unavailable' | 'blocked' | 'throttled'; reply: SmtpReply | null; retryAfter?: number };
+/** A call to probe(): its domains' outcomes, and how many of them are still being worked on. */
+interface Run {
+  /** Runs are numbered as they start: a server found down is skipped by the runs under way then (see `down`). */
+  seq: number;
+  outcomes: Map<string, DomainOutcome>;
+  unfinished: number;
+  aborted: boolean;
+  peak: number;
+  settle: (error?: unknown) => void;
+}
 interface Job {
+  run: Run;
   probe: DomainProbe;
   targetIndex: number;
   pending: ProbeRecipient[];
@@ -86,6 +118,16 @@ interface Job {
   retries: number;
   lastFailure: (Failure & { target: ProbeTarget }) | null;
   outcome: DomainOutcome;
+}
+/** The sessions (and the ones being opened) of one mail server address. */
+interface Lanes {
+  count: number;
+  /** Running a job. */
+  busy: number;
+  /** Sessions waiting for more work: called with true when some came, false to make them QUIT. */
+  lingering: Set<(work: boolean) => void>;
+  /** Waiting for a slot, a lease or a token, or opening: aborted when nobody needs them any more. */
+  waiting: Set<AbortController>;
 }
 interface Budget {
   errors: number;
@@ -103,6 +145,7 @@ const MAX_RCPT_PER_TRANSACTION = 50;
 const MAX_ERRORS_PER_SESSION = 9;
 const MAX_COMMANDS_PER_SESSION = 100;
 const MAX_RETRIES_SAME_ADDRESS = 2;
+const LINGER_MS = 500;
 
 /** Whether the server said of one of the job's mailboxes that it does not exist (or is disabled). */
 const refusedAMailbox = (job: Job) =>
@@ -120,34 +163,68 @@ function openFailure(opened: Extract<OpenResult, { ok: false }>): Failure {
   return { kind: 'unavailable', reply };
 }
 
-export async function probeDomains(
-  probes: DomainProbe[],
-  options: ProberOptions,
-): Promise<{ outcomes: Map<string, DomainOutcome>; peakConnections: number }> {
-  const { limiter, signal, log } = options;
-  const outcomes = new Map<string, DomainOutcome>();
+/** One run on a prober of its own. */
+export function probeDomains(probes: DomainProbe[], options: ProberOptions): Promise<ProbeRun> {
+  return createSmtpProber(options).probe(probes, options.signal);
+}
+
+export function createSmtpProber(options: ProberSettings): SmtpProber {
+  const { limiter, log } = options;
+  const lingerMs = options.lingerMs ?? LINGER_MS;
   const queues = new Map<string, Job[]>();
-  const down = new Map<string, Failure>();
-  const workers = new Map<string, { count: number; busy: number }>();
+  // An address found down (refused, stalled, throttled), with the last run under way then: those runs skip it,
+  // later ones try it again.
+  const down = new Map<string, Failure & { seq: number }>();
+  const lanes = new Map<string, Lanes>();
   const errorLimits = new Map<string, number>();
   const live = new Map<string, number>(); // connections open or opening, per address
   const caps = new Map<string, number>(); // a lower per-address cap learnt from a server that turned us away
-  const sessions = new Set<SmtpSession>();
-  let unfinished = probes.length;
+  const sessions = new Map<SmtpSession, Job | null>(); // each open session, and the job it works on
+  const active = new Set<Run>();
+  let runs = 0;
   let open = 0;
-  let peak = 0;
-  let aborted = false;
-  let settle: (error?: unknown) => void = () => {};
-  const finished = new Promise<void>((resolve, reject) => {
-    settle = (error) => (error === undefined ? resolve() : reject(error));
-  });
+  const sender = options.mailFrom ? `<${options.mailFrom}>` : '<>';
 
   const queueOf = (address: string) => {
     let q = queues.get(address);
     if (!q) queues.set(address, (q = []));
     return q;
   };
-  const sender = options.mailFrom ? `<${options.mailFrom}>` : '<>';
+  const lanesOf = (address: string) => {
+    let l = lanes.get(address);
+    if (!l) lanes.set(address, (l = { count: 0, busy: 0, lingering: new Set(), waiting: new Set() }));
+    return l;
+  };
+  const downFor = (address: string, run: Run) => {
+    const failure = down.get(address);
+    return failure && run.seq <= failure.seq ? failure : undefined;
+  };
+
+  function settleRun(run: Run, error?: unknown) {
+    if (!active.delete(run)) return;
+    run.settle(error);
+    if (active.size > 0) return;
+    // Nothing under way: sessions waiting for more work end now, and what was learnt is forgotten.
+    for (const l of lanes.values()) for (const quit of [...l.lingering]) quit(false);
+    down.clear();
+    errorLimits.clear();
+    caps.clear();
+  }
+
+  /** Stops a run (aborted, or failed): its queued domains are dropped, its sessions closed, nothing more asked. */
+  function stopRun(run: Run, error: unknown) {
+    if (run.aborted) return;
+    run.aborted = true;
+    for (const [address, q] of queues) {
+      const kept = q.filter((job) => job.run !== run);
+      if (kept.length === q.length) continue;
+      q.splice(0, q.length, ...kept);
+      // Nobody needs the sessions still waiting to start there.
+      if (kept.length === 0) for (const c of lanes.get(address)?.waiting ?? []) c.abort();
+    }
+    for (const [session, job] of sessions) if (job?.run === run) void session.destroy();
+    settleRun(run, error);
+  }
 
   function finish(job: Job) {
     for (const r of job.pending) {
@@ -160,16 +237,16 @@ export async function probeDomains(
       );
     }
     job.pending = [];
-    if (--unfinished === 0) settle();
+    if (--job.run.unfinished === 0) settleRun(job.run);
   }
 
   function enqueue(job: Job) {
-    if (aborted) return;
+    if (job.run.aborted) return;
     if (job.pending.length === 0 && !job.catchAllPending) return finish(job);
     for (;;) {
       const target = job.probe.targets[job.targetIndex];
       if (!target) return finish(job);
-      const failure = down.get(target.address);
+      const failure = downFor(target.address, job.run);
       if (!failure) break;
       job.lastFailure = { ...failure, target };
       job.targetIndex++;
@@ -191,34 +268,58 @@ export async function probeDomains(
    * connection found the address down meanwhile (nobody serves that queue any more), on to its next MX.
    */
   function putBack(job: Job, address: string) {
-    const failure = down.get(address);
+    const failure = downFor(address, job.run);
     if (failure) moveOn(job, failure);
-    else queueOf(address).unshift(job);
+    else if (!job.run.aborted) queueOf(address).unshift(job);
   }
 
   function markDown(address: string, failure: Failure) {
     if (!down.has(address))
       log.debug({ address, failure: failure.kind, reply: failure.reply }, 'mail server address skipped for this run');
-    down.set(address, failure);
+    down.set(address, { ...failure, seq: runs });
     const q = queueOf(address);
     for (const job of q.splice(0)) moveOn(job, failure);
   }
 
   function pump(address: string) {
-    let w = workers.get(address);
-    if (!w) workers.set(address, (w = { count: 0, busy: 0 }));
+    const l = lanesOf(address);
     const q = queueOf(address);
-    while (q.length > w.count - w.busy && w.count < (caps.get(address) ?? limiter.perHost)) {
-      w.count++;
-      void worker(address, w);
+    // Sessions waiting for work take it first; then new ones start, within the caps.
+    for (const wake of [...l.lingering]) {
+      if (q.length <= l.count - l.busy - l.lingering.size) break;
+      wake(true);
     }
+    while (q.length > l.count - l.busy && l.count < (caps.get(address) ?? limiter.perHost)) {
+      l.count++;
+      void lane(address, l);
+    }
+  }
+
+  /** Waits for more work for `address` (true), or gives up (false): nothing else under way, or after a while. */
+  function linger(l: Lanes): Promise<boolean> {
+    if (active.size === 0 || lingerMs <= 0) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (work: boolean) => {
+        clearTimeout(timer);
+        l.lingering.delete(done);
+        resolve(work);
+      };
+      const timer = setTimeout(() => done(false), lingerMs);
+      l.lingering.add(done);
+    });
+  }
+
+  /** Another address needs one of the process's connections: sessions waiting for work give theirs up. */
+  function makeRoom(address: string) {
+    if (limiter.hasRoom(address)) return;
+    for (const [other, l] of lanes) if (other !== address) for (const quit of [...l.lingering]) quit(false);
   }
 
   // A reply of 421 means the server is closing the session: not an answer, a broken connection. That, or
   // a 4xx saying we connect too much, is throttling: the session ends and the address is paused.
-  async function command(session: SmtpSession, budget: Budget, line: string): Promise<SmtpStep> {
-    // Aborted (a cancelled batch, a shutdown): not one more command.
-    if (aborted) return { ok: false, failure: 'closed', message: 'aborted' };
+  async function command(session: SmtpSession, job: Job, budget: Budget, line: string): Promise<SmtpStep> {
+    // Its run stopped (a cancelled batch, a shutdown): not one more command.
+    if (job.run.aborted) return { ok: false, failure: 'closed', message: 'aborted' };
     budget.commands++;
     const step = await session.command(line);
     if (step.ok && options.throttle && isThrottleReply(step.reply)) {
@@ -238,11 +339,12 @@ export async function probeDomains(
   async function runJob(session: SmtpSession, job: Job, target: ProbeTarget, budget: Budget): Promise<JobRun> {
     let progressed = false;
     let inTransaction = 0;
+    const ask = (line: string) => command(session, job, budget, line);
     const broken = (step: Extract<SmtpStep, { ok: false }>): JobRun => ({ ok: false, failure: step.failure, progressed });
     const startTransaction = async (): Promise<SmtpStep> => {
       const utf8 = session.smtpUtf8 && job.pending.some((r) => needsSmtpUtf8(r.local));
       inTransaction = 0;
-      return command(session, budget, `MAIL FROM:${sender}${utf8 ? ' SMTPUTF8' : ''}`);
+      return ask(`MAIL FROM:${sender}${utf8 ? ' SMTPUTF8' : ''}`);
     };
     const mail = await startTransaction();
     if (!mail.ok) return broken(mail);
@@ -266,12 +368,12 @@ export async function probeDomains(
         continue;
       }
       if (inTransaction >= MAX_RCPT_PER_TRANSACTION) {
-        const reset = await command(session, budget, 'RSET');
+        const reset = await ask('RSET');
         if (!reset.ok) return broken(reset);
         const again = await startTransaction();
         if (!again.ok) return broken(again);
       }
-      const step = await command(session, budget, `RCPT TO:<${recipient.address}>`);
+      const step = await ask(`RCPT TO:<${recipient.address}>`);
       if (!step.ok) return broken(step);
       const verdict = classifyRcpt(step.reply);
       if (verdict === 'too_many' && !retriedTooMany && inTransaction > 0) {
@@ -298,12 +400,12 @@ export async function probeDomains(
       } else {
         if (spent(budget)) return { ok: true, sessionUsable: true, yielded: true };
         if (inTransaction >= MAX_RCPT_PER_TRANSACTION) {
-          const reset = await command(session, budget, 'RSET');
+          const reset = await ask('RSET');
           if (!reset.ok) return broken(reset);
           const again = await startTransaction();
           if (!again.ok) return broken(again);
         }
-        const probe = await command(session, budget, `RCPT TO:<${randomLocal()}@${job.probe.domain}>`);
+        const probe = await ask(`RCPT TO:<${randomLocal()}@${job.probe.domain}>`);
         if (!probe.ok) return broken(probe);
         const verdict = classifyRcpt(probe.reply);
         job.outcome.catchAll = verdict === 'accepted' ? true : verdict === 'rejected' || verdict === 'disabled' ? false : null;
@@ -311,43 +413,94 @@ export async function probeDomains(
         progressed = true;
       }
     }
-    const reset = await command(session, budget, 'RSET');
+    const reset = await ask('RSET');
     return { ok: true, sessionUsable: reset.ok && reset.reply.code === 250, yielded: false };
   }
 
-  async function worker(address: string, w: { count: number; busy: number }) {
+  /** What a job's failed run says of its address, and where the job goes next. */
+  async function afterFailure(
+    address: string,
+    job: Job,
+    run: Extract<JobRun, { ok: false }>,
+    budget: Budget,
+    progressed: boolean,
+  ) {
+    if (budget.throttledBy && options.throttle) {
+      const throttled: Failure = {
+        kind: 'throttled',
+        reply: budget.throttledBy,
+        retryAfter: await options.throttle.throttled(address, budget.throttledBy),
+      };
+      markDown(address, throttled);
+      moveOn(job, throttled);
+    } else if (run.failure === 'timeout') {
+      markDown(address, { kind: 'timeout', reply: null });
+      moveOn(job, { kind: 'timeout', reply: null });
+    } else if (run.progressed || (progressed && job.retries < MAX_RETRIES_SAME_ADDRESS)) {
+      // Dropped after some answers: most likely the server's own error limit. Ask the rest in a new
+      // session, ending sessions before that many refusals from now on. Each retry that made
+      // progress answered someone, so this ends.
+      if (budget.errors > 0) errorLimits.set(address, Math.min(budget.maxErrors, budget.errors));
+      if (!run.progressed) job.retries++;
+      putBack(job, address);
+    } else {
+      markDown(address, { kind: 'unavailable', reply: null });
+      moveOn(job, { kind: 'unavailable', reply: null });
+    }
+  }
+
+  /** One connection slot of an address: sessions one after another while its queue has work. */
+  async function lane(address: string, l: Lanes) {
+    const q = queueOf(address);
+    const isDown = () => (q[0] ? downFor(address, q[0].run) !== undefined : false);
+    // Waits that nobody needs any more (the queue emptied by stopped runs) are aborted.
+    const waitFor = async <T>(wait: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+      const c = new AbortController();
+      l.waiting.add(c);
+      try {
+        return await wait(c.signal);
+      } finally {
+        l.waiting.delete(c);
+      }
+    };
     let slot: { release(): void } | null = null;
     let lease: HostLease | null = null;
+    let job: Job | undefined;
     try {
-      slot = await limiter.acquire(address, signal);
-      const q = queueOf(address);
+      makeRoom(address);
+      slot = await waitFor((signal) => limiter.acquire(address, signal));
       const paused = async () => {
         const seconds = (await options.throttle?.pausedFor(address)) ?? 0;
         if (seconds > 0) markDown(address, { kind: 'throttled', reply: null, retryAfter: seconds });
         return seconds > 0;
       };
-      if (options.leases && q.length > 0 && !down.has(address) && !(await paused()))
-        lease = await options.leases.acquire(address, signal);
-      while (!aborted && q.length > 0 && !down.has(address)) {
+      if (options.leases && q.length > 0 && !isDown() && !(await paused()))
+        lease = await waitFor((signal) => (options.leases as HostLeases).acquire(address, signal));
+      while (q.length > 0 && !isDown()) {
         if (await paused()) break;
-        await lease?.beforeConnect(signal);
-        if (aborted || q.length === 0 || down.has(address)) break;
-        peak = Math.max(peak, ++open);
+        if (lease) await waitFor((signal) => (lease as HostLease).beforeConnect(signal));
+        if (q.length === 0 || isDown()) break;
+        open++;
+        for (const run of active) run.peak = Math.max(run.peak, open);
         live.set(address, (live.get(address) ?? 0) + 1);
+        const head = q[0] as Job;
+        const opening = new AbortController();
+        l.waiting.add(opening);
         const opened = await openSmtpSession({
           address,
           port: options.port,
           helo: options.helo,
           timeoutMs: options.timeoutMs,
-          mxHost: (q[0] as Job).probe.targets[(q[0] as Job).targetIndex]?.host,
+          mxHost: head.probe.targets[head.targetIndex]?.host,
           connect: options.connect,
-          ...(signal ? { signal } : {}),
+          signal: opening.signal,
         });
+        l.waiting.delete(opening);
         if (!opened.ok) {
           open--;
           const others = (live.get(address) ?? 1) - 1;
           live.set(address, others);
-          if (aborted) break;
+          if (opening.signal.aborted) break; // nobody needs it any more: says nothing of the server
           // Turned away while other connections to the same server are open or opening: it limits
           // connections per client. Keep to the ones it accepts rather than giving up on it.
           if (others > 0 && opened.failure !== 'timeout' && opened.failure !== 'proxy')
@@ -363,89 +516,92 @@ export async function probeDomains(
         }
         await options.throttle?.answered(address);
         const session = opened.session;
-        sessions.add(session);
+        sessions.set(session, null);
         const budget: Budget = { errors: 0, commands: 0, maxErrors: errorLimits.get(address) ?? MAX_ERRORS_PER_SESSION };
         let usable = true; // the connection still works (QUIT it), or not (drop it)
-        let more = true; // this session may take another domain
         let progressed = false;
-        for (let job = q.shift(); job && !aborted; job = usable && more ? q.shift() : undefined) {
-          w.busy++;
+        while (usable && !spent(budget)) {
+          job = q.shift();
+          if (!job) {
+            // Another run may bring this server work in a moment: the session waits for it a little.
+            if (await linger(l)) continue;
+            break;
+          }
+          sessions.set(session, job);
+          l.busy++;
           // A queued job's current target is this address (enqueue() put it here).
           const run = await runJob(session, job, job.probe.targets[job.targetIndex] as ProbeTarget, budget);
-          w.busy--;
-          if (aborted) break;
+          l.busy--;
+          sessions.set(session, null);
+          const done = job;
+          job = undefined;
+          if (done.run.aborted) {
+            usable = false; // stopped mid-transaction: the session is dropped
+            break;
+          }
           if (run.ok) {
             progressed = true;
             usable = run.sessionUsable;
-            more = !spent(budget);
-            if (run.yielded) putBack(job, address);
-            else enqueue(job); // finishes it (nothing pending)
+            if (run.yielded) putBack(done, address);
+            else enqueue(done); // finishes it (nothing pending)
             continue;
           }
           usable = false;
-          if (budget.throttledBy && options.throttle) {
-            const throttled: Failure = {
-              kind: 'throttled',
-              reply: budget.throttledBy,
-              retryAfter: await options.throttle.throttled(address, budget.throttledBy),
-            };
-            markDown(address, throttled);
-            moveOn(job, throttled);
-          } else if (run.failure === 'timeout') {
-            markDown(address, { kind: 'timeout', reply: null });
-            moveOn(job, { kind: 'timeout', reply: null });
-          } else if (run.progressed || (progressed && job.retries < MAX_RETRIES_SAME_ADDRESS)) {
-            // Dropped after some answers: most likely the server's own error limit. Ask the rest in a new
-            // session, ending sessions before that many refusals from now on. Each retry that made
-            // progress answered someone, so this ends.
-            if (budget.errors > 0) errorLimits.set(address, Math.min(budget.maxErrors, budget.errors));
-            if (!run.progressed) job.retries++;
-            putBack(job, address);
-          } else {
-            markDown(address, { kind: 'unavailable', reply: null });
-            moveOn(job, { kind: 'unavailable', reply: null });
-          }
+          await afterFailure(address, done, run, budget, progressed);
         }
         live.set(address, (live.get(address) ?? 1) - 1);
-        if (usable && !aborted) await session.quit();
+        if (usable) await session.quit();
         else await session.destroy();
         sessions.delete(session);
         open--;
       }
     } catch (err) {
-      if (!aborted) settle(err);
+      // A store the caps need failed (or a wait was given up): the runs waiting on this address fail with it,
+      // unless they were stopped already.
+      const failed = new Set(q.map((j) => j.run));
+      if (job) failed.add(job.run);
+      const aborted = (err as { name?: unknown } | null)?.name === 'AbortError';
+      for (const run of failed) if (!aborted) stopRun(run, err);
     } finally {
       lease?.release();
       slot?.release();
-      w.count--;
-      if (!aborted && queueOf(address).length > 0 && !down.has(address)) pump(address);
+      l.count--;
+      if (q.length > 0 && !isDown()) pump(address);
     }
   }
 
-  const onAbort = () => {
-    aborted = true;
-    for (const s of sessions) void s.destroy();
-    settle(signal?.reason ?? new Error('aborted'));
-  };
-  if (signal?.aborted) throw signal.reason;
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    for (const probe of probes) {
-      const outcome: DomainOutcome = { catchAll: null, recipients: new Map() };
-      outcomes.set(probe.domain, outcome);
-      enqueue({
-        probe,
-        targetIndex: 0,
-        pending: [...probe.recipients],
-        catchAllPending: probe.testCatchAll,
-        retries: 0,
-        lastFailure: null,
-        outcome,
+  return {
+    async probe(probes, signal) {
+      signal?.throwIfAborted();
+      let settle: (error?: unknown) => void = () => {};
+      const finished = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error === undefined ? resolve() : reject(error));
       });
-    }
-    if (probes.length > 0) await finished;
-    return { outcomes, peakConnections: peak };
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-  }
+      const run: Run = { seq: ++runs, outcomes: new Map(), unfinished: probes.length, aborted: false, peak: 0, settle };
+      if (probes.length === 0) return { outcomes: run.outcomes, peakConnections: 0 };
+      active.add(run);
+      const onAbort = () => stopRun(run, signal?.reason ?? new Error('aborted'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        for (const probe of probes) {
+          const outcome: DomainOutcome = { catchAll: null, recipients: new Map() };
+          run.outcomes.set(probe.domain, outcome);
+          enqueue({
+            run,
+            probe,
+            targetIndex: 0,
+            pending: [...probe.recipients],
+            catchAllPending: probe.testCatchAll,
+            retries: 0,
+            lastFailure: null,
+            outcome,
+          });
+        }
+        await finished;
+        return { outcomes: run.outcomes, peakConnections: run.peak };
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+  };
 }

@@ -93,7 +93,8 @@ describe('a batch against a server answering 421 to every second connection', ()
   let world: EmailWorld;
   let t: TestApp;
   beforeAll(async () => {
-    world = await startEmailWorld(Object.assign({}, ...Array.from({ length: 8 }, (_, i) => mxHost(`alt${i}.test`, ALTERNATE))), {
+    // 16 domains of 5 mailboxes: more than one session's 100 commands, even with chunks sharing sessions.
+    world = await startEmailWorld(Object.assign({}, ...Array.from({ length: 16 }, (_, i) => mxHost(`alt${i}.test`, ALTERNATE))), {
       [ALTERNATE]: {
         greeting: (n) => (n % 2 === 1 ? TOO_MANY : undefined),
         rcpt: (address) => (address.startsWith('user') ? 'accept' : undefined),
@@ -116,7 +117,7 @@ describe('a batch against a server answering 421 to every second connection', ()
 
   it('the host is paused, the batch completes once it answers, no address is undeliverable because of it', async () => {
     const { api_key } = await t.createAccount(100);
-    const emails = Array.from({ length: 8 }, (_, d) => Array.from({ length: 5 }, (_, u) => `user${u}@alt${d}.test`)).flat();
+    const emails = Array.from({ length: 16 }, (_, d) => Array.from({ length: 5 }, (_, u) => `user${u}@alt${d}.test`)).flat();
     const accepted = await t.api(api_key, 'POST', '/api/v1/validate-async', { emails });
     expect(accepted.statusCode).toBe(202);
     const id = accepted.json().batch_id;
