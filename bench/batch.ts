@@ -8,7 +8,7 @@
 //  --scale: 100,000 phones in 10 batches of 10,000 submitted at once, on the server with `sieve serve` and 1, 2
 //          and 3 `sieve worker` processes (phones per second from the first submit to the last completion).
 // Usage: npx tsx bench/batch.ts [--pg postgres://postgres@127.0.0.1:5432/test] [--skip-emails] [--skip-phones] [--scale]
-//        [--env JSON] (settings for the email runs' Sieve processes)
+//        [--env JSON] (more settings for every Sieve process)
 import { validatePhone } from '../src/phone/phone-engine.js';
 import { startDnsServer } from '../test/helpers/dns-server.js';
 import { type BareSmtpResult, bareSmtpLoop } from './bare-smtp.js';
@@ -29,6 +29,8 @@ import {
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const pgUrl = arg('--pg');
+// --env '{"BATCH_EMAIL_CHUNK":"100"}' tries other settings in every Sieve process started.
+const extraEnv = JSON.parse(arg('--env') ?? '{}') as Record<string, string>;
 const ADMIN = 'bench-admin-token-0123456789';
 
 const phones = Array.from({ length: 10_000 }, (_, i) => {
@@ -65,10 +67,16 @@ async function withSieve<T>(
 ): Promise<T> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const main = spawnNode([SIEVE_BIN, ...args], { ...env, PORT: String(port), ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
+  const main = spawnNode([SIEVE_BIN, ...args], {
+    ...env,
+    ...extraEnv,
+    PORT: String(port),
+    ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: 'warn',
+  });
   const extra =
     args[0] === 'serve'
-      ? Array.from({ length: workers }, () => spawnNode([SIEVE_BIN, 'worker'], { ...env, LOG_LEVEL: 'warn' }))
+      ? Array.from({ length: workers }, () => spawnNode([SIEVE_BIN, 'worker'], { ...env, ...extraEnv, LOG_LEVEL: 'warn' }))
       : [];
   try {
     await waitForHttp(`${url}/readyz`, 60_000);
@@ -197,8 +205,7 @@ if (!process.argv.includes('--skip-emails')) {
     SMTP_MAX_PER_HOST: '5',
     SMTP_MAX_CONNECTIONS: '100',
     EMAIL_CACHE_TTL_SECONDS: '0',
-    // --env '{"BATCH_EMAIL_CHUNK":"100"}' tries other settings.
-    ...(JSON.parse(arg('--env') ?? '{}') as Record<string, string>),
+    ...extraEnv,
   };
   const ask = askChild(responder);
   type HostStats = { peak: number; connections: number; commands: number; firstAt: number; lastAt: number };

@@ -9,6 +9,7 @@ import { creditsFor, type DistinctItem, distinctItems } from '../items/item-dedu
 import { garbageResult } from '../items/item-garbage.js';
 import { DomainError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { PhoneChecks } from '../phone/phone-pool.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { CHUNK_QUEUE, type ChunkJob } from '../queue/jobs.js';
 import type { BatchHooks } from './batch-hooks.js';
@@ -39,6 +40,8 @@ export interface BatchSettings {
 
 export interface Submission extends BatchSettings {
   items: string[];
+  /** Computes the phones' dedupe keys (on the phone threads); in this thread when absent. */
+  phoneKeys?: PhoneChecks['keys'];
   /** Items per job. */
   chunkSizes: { phone: number; email: number };
 }
@@ -112,7 +115,8 @@ async function claimKey(
 
 /** Deduplicates the list (by meaning), answers its garbage at once, plans the rest in chunks and writes it all. */
 export async function submitBatch(db: Db, queue: JobQueue, s: Submission): Promise<SubmitOutcome> {
-  const unique = distinctItems(s.kind, s.items, s.country);
+  const keys = s.kind === 'phone' && s.phoneKeys ? await s.phoneKeys(s.items, s.country) : undefined;
+  const unique = distinctItems(s.kind, s.items, s.country, keys);
   const seqs: number[] = [];
   const garbage: { seq: number; input: string }[] = [];
   unique.forEach((item, seq) => (item.garbage ? garbage.push({ seq, input: item.input }) : seqs.push(seq)));

@@ -17,12 +17,19 @@ export type GarbageReason = 'not_a_number' | 'invalid_syntax';
 
 export type Identity = { key: string; garbage?: undefined } | { key?: undefined; garbage: GarbageReason; detail: string };
 
+/** A phone's key (see identify), or null when the input is no number at all. */
+export function phoneKey(input: string, country?: string): string | null {
+  const id = phoneIdentity(input, country);
+  return id === null ? null : (id ?? `~${input.trim()}`);
+}
+
+const NOT_A_NUMBER: Identity = { garbage: 'not_a_number', detail: 'not a phone number (no digits, or not read as one)' };
+
 /** The key two inputs share when they are the same item, or why the input is no item at all. */
 export function identify(kind: ItemKind, input: string, country?: string): Identity {
   if (kind === 'phone') {
-    const id = phoneIdentity(input, country);
-    if (id === null) return { garbage: 'not_a_number', detail: 'not a phone number (no digits, or not read as one)' };
-    return { key: id ?? `~${input.trim()}` };
+    const key = phoneKey(input, country);
+    return key === null ? NOT_A_NUMBER : { key };
   }
   const parsed = parseAddress(input);
   if (!parsed.ok) return { garbage: 'invalid_syntax', detail: parsed.problem };
@@ -36,17 +43,26 @@ export interface DistinctItem {
   garbage: boolean;
 }
 
-/** The distinct items of a list, in order of first appearance (garbage is told apart by its exact spelling). */
-export function distinctItems(kind: ItemKind, inputs: readonly string[], country?: string): DistinctItem[] {
+/**
+ * The distinct items of a list, in order of first appearance (garbage is told apart by its exact spelling).
+ * `phoneKeys`: the phones' keys (phoneKey) when they were computed already, one per input.
+ */
+export function distinctItems(
+  kind: ItemKind,
+  inputs: readonly string[],
+  country?: string,
+  phoneKeys?: readonly (string | null)[],
+): DistinctItem[] {
   const seen = new Set<string>();
   const out: DistinctItem[] = [];
-  for (const input of inputs) {
-    const id = identify(kind, input, country);
+  inputs.forEach((input, i) => {
+    const known = kind === 'phone' && phoneKeys ? (phoneKeys[i] as string | null) : undefined;
+    const id = known === undefined ? identify(kind, input, country) : known === null ? NOT_A_NUMBER : { key: known };
     const key = id.garbage ? `!${input}` : id.key;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     out.push({ input, garbage: id.garbage !== undefined });
-  }
+  });
   return out;
 }
 

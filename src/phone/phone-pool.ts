@@ -6,7 +6,7 @@
 // that never sees a phone number never starts a thread nor loads the offline carrier data).
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import checkPhones, { type PhoneAnswer, type PhoneTask } from './phone-thread.js';
+import { type PhoneAnswer, type PhoneTask, phoneKeys, validateAll } from './phone-thread.js';
 
 export interface PhoneItem {
   input: string;
@@ -19,6 +19,11 @@ export interface PhoneChecks {
   many(items: readonly PhoneItem[], signal?: AbortSignal): Promise<PhoneAnswer>;
   /** One number (a sync call): its result as JSON text, and whether the input is no number at all. */
   one(input: string, country?: string): Promise<{ json: string; garbage: boolean }>;
+  /**
+   * The dedupe keys of a batch's phones (item-dedupe.ts phoneKey), in order. A long list is shared between
+   * this thread and the pool's: the submission waits for them, and the cores are otherwise idle then.
+   */
+  keys(inputs: readonly string[], country?: string): Promise<(string | null)[]>;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,8 @@ export interface PhoneChecks {
 const INLINE_SLICE = 100;
 /** A batch chunk is split in pieces of at least this many numbers (a piece costs one crossing each way). */
 const MIN_PIECE = 50;
+/** Below this many phones a submission's keys are computed here: crossing would cost more than it saves. */
+const MIN_SHARED_KEYS = 1000;
 
 const taskOf = (items: readonly PhoneItem[]): PhoneTask => ({
   inputs: items.map((i) => i.input),
@@ -48,7 +55,7 @@ async function inline(items: readonly PhoneItem[], signal?: AbortSignal): Promis
   const answers: PhoneAnswer[] = [];
   for (let i = 0; i < items.length; i += INLINE_SLICE) {
     if (signal?.aborted) throw new Error('stopped: the phone checks were aborted');
-    answers.push(checkPhones(taskOf(items.slice(i, i + INLINE_SLICE))));
+    answers.push(validateAll(taskOf(items.slice(i, i + INLINE_SLICE))));
     if (i + INLINE_SLICE < items.length) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return answers.length === 0 ? { json: [], garbage: new Uint8Array(0) } : join(answers);
@@ -65,8 +72,11 @@ export function createPhoneChecks(threads: number): PhoneChecks {
     return {
       many: inline,
       async one(input, country) {
-        const { json, garbage } = checkPhones(taskOf([{ input, country }]));
+        const { json, garbage } = validateAll(taskOf([{ input, country }]));
         return { json: json[0] as string, garbage: garbage[0] === 1 };
+      },
+      async keys(inputs, country) {
+        return phoneKeys({ keysOf: [...inputs], country: country ?? null });
       },
       async close() {},
     };
@@ -106,6 +116,19 @@ export function createPhoneChecks(threads: number): PhoneChecks {
       const parts: Promise<PhoneAnswer>[] = [];
       for (let i = 0; i < items.length; i += size) parts.push(run(items.slice(i, i + size), signal));
       return join(await Promise.all(parts));
+    },
+    async keys(inputs, country) {
+      const here = (list: readonly string[]) => phoneKeys({ keysOf: [...list], country: country ?? null });
+      if (inputs.length < MIN_SHARED_KEYS) return here(inputs);
+      await started();
+      // One part per thread and one for this thread, which computes its own while the others work.
+      const size = Math.ceil(inputs.length / (threads + 1));
+      const parts: Promise<(string | null)[]>[] = [];
+      for (let i = size; i < inputs.length; i += size) {
+        parts.push((pool as Piscina).run({ keysOf: inputs.slice(i, i + size), country: country ?? null }));
+      }
+      const mine = here(inputs.slice(0, size));
+      return mine.concat(...(await Promise.all(parts)));
     },
     one(input, country) {
       return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // A phone-check thread of the pool (phone-pool.ts): validates a list of numbers and answers each result as
 // JSON text (the text is what gets stored or sent, and a string crosses threads far cheaper than an object).
 import { loadGeoData } from './phone-geo-data.js';
+import { phoneKey } from '../items/item-dedupe.js';
 import { validatePhone } from './phone-engine.js';
 
 export interface PhoneTask {
@@ -9,17 +10,32 @@ export interface PhoneTask {
   countries: (string | null)[];
 }
 
+/** The dedupe keys of a list (item-dedupe.ts), for a batch being submitted. */
+export interface KeysTask {
+  keysOf: string[];
+  country: string | null;
+}
+
 export interface PhoneAnswer {
   json: string[];
   /** 1 where the input is no number at all (reason not_a_number: garbage, never charged). */
   garbage: Uint8Array;
 }
 
-export default function checkPhones(task: PhoneTask | 'warm-up'): PhoneAnswer {
+export function phoneKeys(task: KeysTask): (string | null)[] {
+  return task.keysOf.map((input) => phoneKey(input, task.country ?? undefined));
+}
+
+export default function checkPhones(task: PhoneTask | KeysTask | 'warm-up'): PhoneAnswer | (string | null)[] {
   if (task === 'warm-up') {
     loadGeoData();
     return { json: [], garbage: new Uint8Array(0) };
   }
+  if ('keysOf' in task) return phoneKeys(task);
+  return validateAll(task);
+}
+
+export function validateAll(task: PhoneTask): PhoneAnswer {
   const json: string[] = new Array(task.inputs.length);
   const garbage = new Uint8Array(task.inputs.length);
   for (let i = 0; i < task.inputs.length; i++) {

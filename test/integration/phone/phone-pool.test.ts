@@ -1,6 +1,8 @@
 // Phone checks on worker threads answer exactly what the engine answers on the calling thread, in order, with the
-// garbage flag right; sync calls made together travel as one task; an aborted chunk is refused.
+// garbage flag right; sync calls made together travel as one task; a submission's dedupe keys are shared between
+// the threads; an aborted chunk is refused.
 import { afterAll, describe, expect, it } from 'vitest';
+import { distinctItems, phoneKey } from '../../../src/items/item-dedupe.js';
 import { validatePhone } from '../../../src/phone/phone-engine.js';
 import { createPhoneChecks } from '../../../src/phone/phone-pool.js';
 import { phoneDataset } from '../../../bench/phone-dataset.js';
@@ -32,6 +34,19 @@ describe('phone checks on threads', () => {
       expect(answers[k]?.garbage).toBe(expected.reason === 'not_a_number');
     });
     expect(await inline.one('no digits here')).toEqual({ json: JSON.stringify(validatePhone('no digits here')), garbage: true });
+  });
+
+  it("a submission's dedupe keys, shared between the threads and this one, are the keys computed here, in order", async () => {
+    // Spellings of one number with and without the country, and junk: the keys are what dedupes them.
+    const inputs = [...items.map((i) => i.input), '06 12 34 56 78', '+33 6 12 34 56 78', 'no digits', '12'];
+    for (const country of [undefined, 'FR']) {
+      const keys = await threaded.keys(inputs, country);
+      expect(keys).toEqual(inputs.map((input) => phoneKey(input, country)));
+      expect(keys).toContain(null);
+      expect(distinctItems('phone', inputs, country, keys)).toEqual(distinctItems('phone', inputs, country));
+      expect(await inline.keys(inputs, country)).toEqual(keys);
+    }
+    expect((await threaded.keys(['06 12 34 56 78', '+33612345678'], 'FR'))[0]).toBe('+33612345678');
   });
 
   it('an aborted chunk is refused', async () => {

@@ -100,6 +100,7 @@ export default routes((app, { ctx, rateLimits }) => {
         accountId: principal.accountId,
         kind,
         items: (body.phones ?? body.emails) as string[],
+        phoneKeys: ctx.phones.keys,
         level,
         country: fallbackCountry(body.country),
         smtpCheck: body.smtp_check,
