@@ -35,7 +35,7 @@ async function measureStore(label: string, firstWhat: string, env: Record<string
   for (let i = 0; i < runs; i++) restarts.push(await timeToReady([SIEVE_BIN, 'start'], env, '/readyz'));
   const ms = median(restarts.map((r) => r.ms));
   console.log(
-    `${label}, restart: ${ms.toFixed(0)} ms median (${(ms / base).toFixed(1)}x baseline), RSS ${median(restarts.map((r) => r.rss)).toFixed(0)} MB, exits ${restarts.map((r) => r.code).join(',')}`,
+    `${label}, restart: ${ms.toFixed(0)} ms median (${(ms / base).toFixed(1)}x baseline; each ${restarts.map((r) => r.ms.toFixed(0)).join(', ')}), RSS ${median(restarts.map((r) => r.rss)).toFixed(0)} MB, exits ${restarts.map((r) => r.code).join(',')}`,
   );
 }
 

@@ -46,7 +46,8 @@ export interface EmbeddedDb extends Db {
  */
 const WRITE_SETTINGS = ['full_page_writes=off', 'wal_level=minimal', 'max_wal_senders=0'];
 
-const INIT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded-init.mjs');
+// Beside this file in src/db, copied to dist/db by the build (whose files all sit two folders below the project).
+const INIT_SCRIPT = fileURLToPath(new URL('../db/embedded-init.mjs', import.meta.url));
 
 /** Runs initdb for a new folder in a child process (see embedded-init.mjs). */
 async function initialiseFolder(dataDir: string, sharedBuffers: string): Promise<void> {

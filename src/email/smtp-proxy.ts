@@ -9,7 +9,8 @@
 // mail server's refusal, as a direct connection would. Passwords never leave this module: every message
 // names a proxy as socks5://user:***@host:port.
 import type net from 'node:net';
-import { SocksClient } from 'socks';
+import { createRequire } from 'node:module';
+import type * as Socks from 'socks';
 import type { ConnectFailureKind, ConnectResult, SmtpConnect } from './smtp-session.js';
 
 export interface SmtpProxy {
@@ -117,6 +118,8 @@ type Attempt = { ok: true; socket: net.Socket } | { ok: false; failure: ConnectF
 
 async function throughProxy(proxy: SmtpProxy, address: string, port: number, timeoutMs: number): Promise<Attempt> {
   try {
+    // socks is loaded with the first proxied connection: most deployments name no proxy.
+    const { SocksClient } = createRequire(import.meta.url)('socks') as typeof Socks;
     const { socket } = await SocksClient.createConnection({
       proxy: { host: proxy.host, port: proxy.port, type: 5, userId: proxy.userId, password: proxy.password },
       command: 'connect',

@@ -6,9 +6,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Context } from '../context.js';
 import { newId } from '../lib/ids.js';
+import { deferred } from './deferred-compile.js';
 import { clientErrorHandler, ErrorResponse, frameworkErrors, installErrorHandling, REQUEST_LIMITS } from './errors.js';
 import { adminAuth, apiKeyAuth } from './auth.js';
 import { installDashboard } from './dashboard.js';
@@ -37,7 +39,16 @@ function validators() {
 
 export async function buildApp(ctx: Context): Promise<App> {
   const { config } = ctx;
+  const buildSerializer = SerializerSelector();
   const app = Fastify({
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: (external: unknown, options: unknown) => {
+          const compile = buildSerializer(external, options as Parameters<typeof buildSerializer>[1]);
+          return (route: Parameters<typeof compile>[0]) => deferred(() => compile(route));
+        },
+      },
+    },
     loggerInstance: ctx.log as FastifyBaseLogger,
     // One line per request, written by our onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
@@ -55,9 +66,17 @@ export async function buildApp(ctx: Context): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ajv = validators();
-  for (const instance of [ajv.body, ajv.text]) instance.addSchema(ErrorResponse);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object));
+  // The compilers too are made on first use.
+  let ajv: ReturnType<typeof validators> | undefined;
+  const compilers = () => {
+    if (ajv) return ajv;
+    ajv = validators();
+    for (const instance of [ajv.body, ajv.text]) instance.addSchema(ErrorResponse);
+    return ajv;
+  };
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    deferred(() => (httpPart === 'body' ? compilers().body : compilers().text).compile(schema as object)),
+  );
   app.addSchema(ErrorResponse);
   installErrorHandling(app);
   // JSON only: without this, Fastify would accept text/plain bodies as strings.

@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import Type, { type Static } from 'typebox';
 import { invalidField } from '../lib/errors.js';
 import type { GivenLayout } from '../uploads/upload-detect.js';
+import { deferred } from './deferred-compile.js';
 import { CountryField, fallbackCountry } from './item-fields.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -58,7 +59,9 @@ export const UploadOptions = Type.Object(
 export type UploadOptions = Static<typeof UploadOptions>;
 
 // Multipart fields are text, converted to the declared types as query strings are.
-const fieldCheck = addFormats(new Ajv({ strict: false, coerceTypes: true, allErrors: false })).compile(UploadOptions);
+const fieldCheck = deferred(() =>
+  addFormats(new Ajv({ strict: false, coerceTypes: true, allErrors: false })).compile<UploadOptions>(UploadOptions),
+);
 
 /** The multipart fields as options, or a 422 naming the field. */
 export function fieldOptions(fields: Record<string, string>): UploadOptions {

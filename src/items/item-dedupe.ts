@@ -8,7 +8,7 @@
 //   address at all (no @, or failing the syntax check: `invalid_syntax`) is garbage: answered, never charged.
 // Each distinct item is checked and charged once; the first spelling seen is the one kept.
 import { parseAddress } from '../email/email-syntax.js';
-import { phoneIdentity } from '../phone/phone-engine.js';
+import { phoneKey } from '../phone/phone-engine.js';
 
 export type ItemKind = 'phone' | 'email';
 
@@ -16,12 +16,6 @@ export type ItemKind = 'phone' | 'email';
 export type GarbageReason = 'not_a_number' | 'invalid_syntax';
 
 export type Identity = { key: string; garbage?: undefined } | { key?: undefined; garbage: GarbageReason; detail: string };
-
-/** A phone's key (see identify), or null when the input is no number at all. */
-export function phoneKey(input: string, country?: string): string | null {
-  const id = phoneIdentity(input, country);
-  return id === null ? null : (id ?? `~${input.trim()}`);
-}
 
 const NOT_A_NUMBER: Identity = { garbage: 'not_a_number', detail: 'not a phone number (no digits, or not read as one)' };
 

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { createContext, openStore } from '../context.js';
 import { migrate } from '../db/migrate.js';
 import { StoreWatch } from '../db/store-watch.js';
+import type * as AppModule from '../http/app.js';
 import type { App } from '../http/types.js';
 import { createLogger } from '../lib/logger.js';
 import { startMaintenance } from '../worker/maintenance.js';
@@ -26,6 +27,10 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
     config = Object.freeze({ ...config, adminToken: token });
     log.info({ file: adminTokenPath(config.dataDir), created }, 'ADMIN_TOKEN unset: the operator token is kept in this file');
   }
+  // Loaded only by API processes: a worker needs none of the HTTP edge (Fastify, schemas, routes). Loading starts
+  // now, while the store opens (which waits on files and on WebAssembly compiling off this thread), not after it.
+  const appModule = options.api ? import('../http/app.js') : undefined;
+  appModule?.catch(() => {}); // a failure is thrown where it is awaited
   const ctx = await createContext(config, { log });
   // Every loop retries on its own while the store is away; past STORE_GIVE_UP_SECONDS the process gives up.
   const storeWatch = new StoreWatch(ctx.db, {
@@ -61,8 +66,7 @@ export async function run(given: Config, options: RunOptions): Promise<void> {
       stopMaintenance = startMaintenance(ctx);
     }
     if (options.api) {
-      // Loaded only by API processes: a worker needs none of the HTTP edge (Fastify, schemas, routes).
-      const { buildApp } = await import('../http/app.js');
+      const { buildApp } = await (appModule as Promise<typeof AppModule>);
       app = await buildApp(ctx);
       url = await app.listen({ port: config.port, host: config.host });
     }

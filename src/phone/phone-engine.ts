@@ -167,6 +167,15 @@ export function phoneIdentity(input: string, country?: string): string | null | 
   return extension ? `${e164};ext=${extension}` : e164;
 }
 
+/**
+ * The key two phones share when they are the same number (src/items/item-dedupe.ts): the identity, or the trimmed
+ * spelling of an input the library refuses; null when the input is no number at all.
+ */
+export function phoneKey(input: string, country?: string): string | null {
+  const id = phoneIdentity(input, country);
+  return id === null ? null : (id ?? `~${input.trim()}`);
+}
+
 export function validatePhone(input: string, country?: string): PhoneResult {
   const parsed = parse(input, country);
   if (typeof parsed === 'string') return invalid(input, parsed);

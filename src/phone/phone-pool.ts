@@ -61,10 +61,13 @@ async function inline(items: readonly PhoneItem[], signal?: AbortSignal): Promis
   return answers.length === 0 ? { json: [], garbage: new Uint8Array(0) } : join(answers);
 }
 
-/** The thread's module: compiled JavaScript beside this file, or the TypeScript sources through tsx. */
+/**
+ * The thread's module: the built one (dist/phone/phone-thread.js; this code sits in some file two folders below the
+ * project, as every built file does), or the TypeScript sources through tsx.
+ */
 function threadFile(): string {
   const here = import.meta.url;
-  return fileURLToPath(new URL(here.endsWith('.ts') ? './phone-thread-boot.mjs' : './phone-thread.js', here));
+  return fileURLToPath(new URL(here.endsWith('.ts') ? './phone-thread-boot.mjs' : '../phone/phone-thread.js', here));
 }
 
 export function createPhoneChecks(threads: number): PhoneChecks {

@@ -1,8 +1,7 @@
 // A phone-check thread of the pool (phone-pool.ts): validates a list of numbers and answers each result as
 // JSON text (the text is what gets stored or sent, and a string crosses threads far cheaper than an object).
 import { loadGeoData } from './phone-geo-data.js';
-import { phoneKey } from '../items/item-dedupe.js';
-import { validatePhone } from './phone-engine.js';
+import { phoneKey, validatePhone } from './phone-engine.js';
 
 export interface PhoneTask {
   inputs: string[];

@@ -15,7 +15,9 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { Pool } from 'undici';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
+import type { Pool } from 'undici';
 import type { AddressGuard } from '../net/address-guard.js';
 import type { DnsClient } from '../net/dns-client.js';
 import { createPinnedConnector, PinnedConnectError } from '../net/pinned-connector.js';
@@ -105,6 +107,9 @@ const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH',
 const RESETS = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 const POOL_IDLE_MS = 60_000;
+// undici is loaded with the first delivery, not at start-up (60 ms of it).
+let undiciModule: typeof Undici | undefined;
+const undici = () => (undiciModule ??= createRequire(import.meta.url)('undici') as typeof Undici);
 const SWEEP_EVERY_MS = 10_000;
 
 interface PoolEntry {
@@ -165,7 +170,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       { timeoutMs: connectTimeoutMs, ...(options.ca ? { ca: options.ca } : {}) },
     );
     // The origin only gives undici the Host header (and the scheme); the connector decides where to go.
-    const pool = new Pool(`${target.url.protocol}//${target.url.host}`, {
+    const pool = new (undici().Pool)(`${target.url.protocol}//${target.url.host}`, {
       connections: options.connectionsPerTarget ?? 64,
       connect: (connectOptions, callback) =>
         connector(connectOptions, (err, socket) => {

@@ -3,6 +3,7 @@
 // missing token; and the served document is the committed snapshot (docs/openapi.json).
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileAllSchemas } from '../../../src/http/deferred-compile.js';
 import { defaultOpenApiDocument, OPENAPI_SNAPSHOT, openApiText } from '../../../src/http/openapi.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 
@@ -39,6 +40,12 @@ function concrete(path: string, op: Operation): string {
 }
 
 describe('the OpenAPI document', () => {
+  it("every route's validators and serialisers, left for their first use, compile", () => {
+    // Compiled lazily at run time: a schema ajv or fast-json-stringify refuses would otherwise only show on first use.
+    expect(compileAllSchemas()).toBeGreaterThan(2 * operations.length);
+    expect(compileAllSchemas()).toBe(0);
+  });
+
   it('has operations, each with a unique camelCase operationId, tags, a summary and documented errors', () => {
     expect(operations.length).toBeGreaterThan(20);
     const ids = operations.map((o) => o.op.operationId);

@@ -2,8 +2,8 @@
 // garbage flag right; sync calls made together travel as one task; a submission's dedupe keys are shared between
 // the threads; an aborted chunk is refused.
 import { afterAll, describe, expect, it } from 'vitest';
-import { distinctItems, phoneKey } from '../../../src/items/item-dedupe.js';
-import { validatePhone } from '../../../src/phone/phone-engine.js';
+import { distinctItems } from '../../../src/items/item-dedupe.js';
+import { phoneKey, validatePhone } from '../../../src/phone/phone-engine.js';
 import { createPhoneChecks } from '../../../src/phone/phone-pool.js';
 import { phoneDataset } from '../../../bench/phone-dataset.js';
 

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import Type from 'typebox';
 import { invalidField as invalid } from '../../../lib/errors.js';
 import { receiveUpload } from '../../../uploads/upload-submit.js';
+import { deferred } from '../../deferred-compile.js';
 import { ApiError } from '../../errors.js';
 import { rateLimit } from '../../rate-limit.js';
 import { routes } from '../../route-plugin.js';
@@ -39,14 +40,16 @@ export default routes(async (app, { ctx, rateLimits }) => {
   });
   // The body is left as the request's stream: the upload reads it (its size is counted there).
   app.addContentTypeParser(RAW_TYPES, (_request, payload, done) => done(null, payload));
-  const text = addFormats(new Ajv({ strict: false, coerceTypes: 'array', useDefaults: true }));
+  let text: Ajv | undefined;
+  const compiler = () => (text ??= addFormats(new Ajv({ strict: false, coerceTypes: 'array', useDefaults: true })));
   let reading = 0;
 
   app.post(
     '/uploads',
     {
       // The body is a stream, checked while it is read; the query and headers as everywhere else.
-      validatorCompiler: ({ schema, httpPart }) => (httpPart === 'body' ? () => true : text.compile(schema as object)),
+      validatorCompiler: ({ schema, httpPart }) =>
+        httpPart === 'body' ? () => true : deferred(() => compiler().compile(schema as object)),
       preHandler: rateLimit(rateLimits, { name: 'uploads', perMinute: uploads.perMinute }),
       schema: {
         operationId: 'createUpload',
