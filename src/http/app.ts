@@ -17,7 +17,8 @@ import { installDashboard } from './dashboard.js';
 import { adminTokenOrSession, apiKeyOrSession, SESSION_ERRORS } from './session-auth.js';
 import { installMetrics } from './metrics.js';
 import { RedisRateLimitStore } from '../limits/rate-limit-redis.js';
-import { DbRateLimitStore, type RateLimitStore } from '../limits/rate-limit-store.js';
+import { GroupedRateLimits } from '../limits/rate-limit-groups.js';
+import { DbRateLimitStore, type RateLimitCounter, type RateLimitStore } from '../limits/rate-limit-store.js';
 import { registerGroup, type RouteDeps } from './route-plugin.js';
 import { adminRoutes } from './routes/admin/index.js';
 import health from './routes/health.js';
@@ -126,12 +127,14 @@ export async function buildApp(ctx: Context): Promise<App> {
   await installDashboard(app);
 
   // Rate-limit counters live where every API process sees them: Redis when REDIS_URL is set, else the store.
-  let rateLimits: RateLimitStore = new DbRateLimitStore(ctx.db);
+  let counter: RateLimitCounter = new DbRateLimitStore(ctx.db);
   if (config.redisUrl) {
     const redis = new RedisRateLimitStore(config.redisUrl);
     app.addHook('onClose', () => redis.close());
-    rateLimits = redis;
+    counter = redis;
   }
+  // A key's requests of one event-loop turn are counted in one statement.
+  const rateLimits: RateLimitStore = new GroupedRateLimits(counter);
   const deps: RouteDeps = { ctx, rateLimits };
   await registerGroup(app, deps, { prefix: '', errors: [] }, [health]);
   // Dashboard sign-in: no credential needed to ask for one; the handlers check the cookie themselves.

@@ -3,23 +3,26 @@
 import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
 import type { Redis } from 'ioredis';
-import type { RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitCounter } from './rate-limit-store.js';
 
 /** ioredis, loaded by the first store made: a process without REDIS_URL never loads it (about 7 MB). */
 const loadRedis = () => (createRequire(import.meta.url)('ioredis') as typeof IORedis).Redis;
 
-const TAKE = `
+// Grants as many of ARGV[4] requests as fit: {granted, previous, current after}.
+const TAKE_MANY = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
-if previous * tonumber(ARGV[1]) + current + 1 <= tonumber(ARGV[2]) then
-  current = redis.call('INCR', KEYS[1])
+local room = math.floor(tonumber(ARGV[2]) - previous * tonumber(ARGV[1]) - current)
+local granted = math.min(tonumber(ARGV[4]), room)
+if granted >= 1 then
+  current = redis.call('INCRBY', KEYS[1], granted)
   redis.call('PEXPIRE', KEYS[1], ARGV[3])
-  return {1, previous, current}
+  return {granted, previous, current}
 end
 return {0, previous, current}
 `;
 
-export class RedisRateLimitStore implements RateLimitStore {
+export class RedisRateLimitStore implements RateLimitCounter {
   private readonly redis: Redis;
 
   constructor(
@@ -28,24 +31,32 @@ export class RedisRateLimitStore implements RateLimitStore {
   ) {
     const RedisClient = loadRedis();
     this.redis = new RedisClient(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-    this.redis.defineCommand('sieveTake', { numberOfKeys: 2, lua: TAKE });
+    this.redis.defineCommand('sieveTakeMany', { numberOfKeys: 2, lua: TAKE_MANY });
   }
 
-  async take(subject: string, limit: number, windowMs: number, now: number) {
+  async takeMany(subject: string, count: number, limit: number, windowMs: number, now: number) {
     const start = now - (now % windowMs);
     const weight = 1 - (now - start) / windowMs;
-    const [allowed, previous, current] = (await (
+    const [granted, previous, current] = (await (
       this.redis as unknown as {
-        sieveTake(k1: string, k2: string, weight: number, limit: number, ttl: number): Promise<[number, number, number]>;
+        sieveTakeMany(
+          k1: string,
+          k2: string,
+          weight: number,
+          limit: number,
+          ttl: number,
+          count: number,
+        ): Promise<[number, number, number]>;
       }
-    ).sieveTake(
+    ).sieveTakeMany(
       `${this.prefix}${subject}:${start}`,
       `${this.prefix}${subject}:${start - windowMs}`,
       weight,
       limit,
       windowMs * 2,
+      count,
     )) as [number, number, number];
-    return { allowed: allowed === 1, previous, current };
+    return { granted, previous, current };
   }
 
   async close(): Promise<void> {

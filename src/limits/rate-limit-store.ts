@@ -13,14 +13,28 @@ export interface LimitDecision {
   retryAfterSeconds: number;
 }
 
+/** One request's count: whether it was allowed, and the window counts it was judged on. */
+export interface Taken {
+  allowed: boolean;
+  previous: number;
+  current: number;
+}
+
 export interface RateLimitStore {
   /** Counts one request for `subject` if it fits under `limit` per `windowMs`. */
-  take(
+  take(subject: string, limit: number, windowMs: number, now: number): Promise<Taken>;
+}
+
+/** Where the counts live: counts up to `count` requests at once, as many as fit. */
+export interface RateLimitCounter {
+  /** How many of `count` requests fit and were counted, the previous window's count, and the current one's after. */
+  takeMany(
     subject: string,
+    count: number,
     limit: number,
     windowMs: number,
     now: number,
-  ): Promise<{ allowed: boolean; previous: number; current: number }>;
+  ): Promise<{ granted: number; previous: number; current: number }>;
 }
 
 /** Seconds until prev·(1 − e/W) + cur drops below the limit again. */
@@ -54,32 +68,42 @@ export function decide(
   };
 }
 
-export class DbRateLimitStore implements RateLimitStore {
+export class DbRateLimitStore implements RateLimitCounter {
   constructor(private readonly db: Db) {}
 
-  async take(subject: string, limit: number, windowMs: number, now: number) {
+  async takeMany(subject: string, count: number, limit: number, windowMs: number, now: number) {
     const start = now - (now % windowMs);
     const weight = 1 - (now - start) / windowMs;
-    // One statement: read the previous window, then insert or increment the current one only if the
-    // weighted total stays under the limit. No row back means refused.
-    const { rows } = await this.db.query<{ current: number | null; previous: number; seen: number | null }>(
+    // One statement: read the previous window, then insert or increment the current one by as many requests as
+    // keep the weighted total under the limit (judged on the row as it is when locked, so that concurrent API
+    // processes never both take the last slot). No row back means none fitted.
+    const room = `floor($5::int - (select n from prev) * $4::float8 - w.count)::int`;
+    const { rows } = await this.db.query<{
+      current: number | null;
+      granted: number | null;
+      previous: number;
+      seen: number | null;
+    }>(
       `with prev as (
          select coalesce((select count from rate_limit_windows where subject = $1 and window_start = $3), 0) as n
        ), taken as (
-         insert into rate_limit_windows as w (subject, window_start, count)
-         select $1, $2, 1 from prev where prev.n * $4::float8 + 1 <= $5::int
-         on conflict (subject, window_start) do update set count = w.count + 1
-           where w.count + 1 + (select n from prev) * $4::float8 <= $5::int
-         returning count
+         insert into rate_limit_windows as w (subject, window_start, count, last_grant)
+         select $1, $2, g, g from (select least($6::int, floor($5::int - prev.n * $4::float8)::int) as g from prev) fit
+          where g >= 1
+         on conflict (subject, window_start) do update
+           set count = w.count + least($6::int, ${room}), last_grant = least($6::int, ${room})
+           where ${room} >= 1
+         returning count, last_grant
        )
-       select (select count from taken) as current, (select n from prev) as previous,
+       select (select count from taken) as current, (select last_grant from taken) as granted,
+              (select n from prev) as previous,
               (select count from rate_limit_windows where subject = $1 and window_start = $2) as seen`,
-      [subject, new Date(start), new Date(start - windowMs), weight, limit],
+      [subject, new Date(start), new Date(start - windowMs), weight, limit, count],
     );
-    const row = rows[0] as { current: number | null; previous: number; seen: number | null };
+    const row = rows[0] as { current: number | null; granted: number | null; previous: number; seen: number | null };
     // `seen` is read from the statement's snapshot, before any increment: the count a refusal is judged on.
-    if (row.current !== null) return { allowed: true, previous: row.previous, current: row.current };
-    return { allowed: false, previous: row.previous, current: row.seen ?? 0 };
+    if (row.current !== null) return { granted: row.granted ?? 0, previous: row.previous, current: row.current };
+    return { granted: 0, previous: row.previous, current: row.seen ?? 0 };
   }
 }
 
