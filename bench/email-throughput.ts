@@ -2,7 +2,8 @@
 // host a loopback address (127.0.0.10-29) served by a responder that waits 50 ms before every reply.
 // Two runs in one process, each with a fresh validator (cold caches):
 //   grouped      validateMany() over all addresses (what batches use)
-//   per address  validate() for every address at once: one connection per address (the baseline)
+//   per address  validate() for every address at once (the baseline): each call is one address of its own, asked in
+//                a transaction of its own (MAIL FROM, RCPT, RSET); the calls share the process's sessions per host
 // Both respect SMTP_MAX_PER_HOST. "Host" is the IP address connected to; the responder reports how
 // many connections each address had open at once.
 //

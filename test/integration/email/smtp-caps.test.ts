@@ -39,6 +39,8 @@ describe.skipIf(!onServer())('SMTP caps across three worker processes', () => {
         DATABASE_URL: store.url as string,
         SMTP_MAX_PER_HOST: String(CAP),
         BATCH_EMAIL_CHUNK: '20',
+        // 27 chunks, 4 at a time per worker: every worker gets some (at the default 16, two could take them all).
+        WORKER_CONCURRENCY: '4',
         // Until workers heartbeat, a dead worker's job is taken again once it expires.
         JOB_EXPIRE_SECONDS: '30',
         QUEUE_MAINTENANCE_SECONDS: '5',
