@@ -112,7 +112,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
       : createDbHostLeases(db, leaseOptions);
     closers.push(() => leases.close());
     const email = createEmailValidator({ config: config.email, db, log, dns, leases });
-    const phones = createPhoneChecks(config.phone.threads);
+    const phones = createPhoneChecks(config.phone.threads, { shareLongLists: db.kind !== 'embedded' });
     closers.push(() => phones.close());
     const subscriptions = new Subscriptions(db);
     await subscriptions.start();

@@ -31,8 +31,8 @@ export interface PhoneChecks {
 const INLINE_SLICE = 100;
 /** A batch chunk is split in pieces of at least this many numbers (a piece costs one crossing each way). */
 const MIN_PIECE = 50;
-/** Below this many phones a submission's keys are computed here: crossing would cost more than it saves. */
-const MIN_SHARED_KEYS = 1000;
+/** Below this many phones a list (a submission's keys, a chunk) is not shared with this thread: not worth a slice. */
+const MIN_SHARED = 1000;
 
 const taskOf = (items: readonly PhoneItem[]): PhoneTask => ({
   inputs: items.map((i) => i.input),
@@ -70,7 +70,15 @@ function threadFile(): string {
   return fileURLToPath(new URL(here.endsWith('.ts') ? './phone-thread-boot.mjs' : '../phone/phone-thread.js', here));
 }
 
-export function createPhoneChecks(threads: number): PhoneChecks {
+export interface PhoneCheckOptions {
+  /**
+   * Whether this thread takes a share of long lists too (a server store: the main thread does not run the
+   * database, and waits for the threads otherwise). Not on the embedded store, whose main thread runs PGlite.
+   */
+  shareLongLists?: boolean;
+}
+
+export function createPhoneChecks(threads: number, options: PhoneCheckOptions = {}): PhoneChecks {
   if (threads <= 0) {
     return {
       many: inline,
@@ -114,15 +122,19 @@ export function createPhoneChecks(threads: number): PhoneChecks {
   return {
     async many(items, signal) {
       if (items.length === 0) return { json: [], garbage: new Uint8Array(0) };
-      const pieces = Math.max(1, Math.min(threads, Math.floor(items.length / MIN_PIECE)));
+      // A long list (a batch chunk) is also shared with this thread when it has time to spare: it checks its part
+      // in slices, between which the event loop gets its turns.
+      const here = options.shareLongLists === true && items.length >= MIN_SHARED;
+      const pieces = Math.max(1, Math.min(threads + (here ? 1 : 0), Math.floor(items.length / MIN_PIECE)));
       const size = Math.ceil(items.length / pieces);
       const parts: Promise<PhoneAnswer>[] = [];
-      for (let i = 0; i < items.length; i += size) parts.push(run(items.slice(i, i + size), signal));
+      for (let i = here ? size : 0; i < items.length; i += size) parts.push(run(items.slice(i, i + size), signal));
+      if (here) parts.unshift(inline(items.slice(0, size), signal));
       return join(await Promise.all(parts));
     },
     async keys(inputs, country) {
       const here = (list: readonly string[]) => phoneKeys({ keysOf: [...list], country: country ?? null });
-      if (inputs.length < MIN_SHARED_KEYS) return here(inputs);
+      if (inputs.length < MIN_SHARED) return here(inputs);
       await started();
       // One part per thread and one for this thread, which computes its own while the others work.
       const size = Math.ceil(inputs.length / (threads + 1));

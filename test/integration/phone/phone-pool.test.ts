@@ -10,9 +10,11 @@ import { phoneDataset } from '../../../bench/phone-dataset.js';
 const items = phoneDataset(2000, 7).map((p) => ({ input: p.input, country: p.country ?? null }));
 const threaded = createPhoneChecks(2);
 const inline = createPhoneChecks(0);
+const sharing = createPhoneChecks(1, { shareLongLists: true });
 afterAll(async () => {
   await threaded.close();
   await inline.close();
+  await sharing.close();
 });
 
 describe('phone checks on threads', () => {
@@ -23,6 +25,10 @@ describe('phone checks on threads', () => {
     expect([...answer.garbage]).toEqual(expected.map((r) => (r.reason === 'not_a_number' ? 1 : 0)));
     expect(answer.garbage.some((g) => g === 1)).toBe(true); // the dataset has junk
     expect((await inline.many(items)).json).toEqual(answer.json);
+    // Shared with this thread too (a server store's process): the same answer.
+    const shared = await sharing.many(items);
+    expect(shared.json).toEqual(answer.json);
+    expect([...shared.garbage]).toEqual([...answer.garbage]);
   });
 
   it('sync calls of one turn answer each its own number', async () => {
