@@ -466,6 +466,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
     let slot: { release(): void } | null = null;
     let lease: HostLease | null = null;
     let job: Job | undefined;
+    let held: SmtpSession | undefined; // the open session, until it is being closed
     try {
       makeRoom(address);
       slot = await waitFor((signal) => limiter.acquire(address, signal));
@@ -514,9 +515,10 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
           else markDown(address, openFailure(opened));
           break;
         }
-        await options.throttle?.answered(address);
         const session = opened.session;
         sessions.set(session, null);
+        held = session;
+        await options.throttle?.answered(address);
         const budget: Budget = { errors: 0, commands: 0, maxErrors: errorLimits.get(address) ?? MAX_ERRORS_PER_SESSION };
         let usable = true; // the connection still works (QUIT it), or not (drop it)
         let progressed = false;
@@ -534,12 +536,13 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
           l.busy--;
           sessions.set(session, null);
           const done = job;
-          job = undefined;
           if (done.run.aborted) {
+            job = undefined;
             usable = false; // stopped mid-transaction: the session is dropped
             break;
           }
           if (run.ok) {
+            job = undefined;
             progressed = true;
             usable = run.sessionUsable;
             if (run.yielded) putBack(done, address);
@@ -547,9 +550,12 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
             continue;
           }
           usable = false;
+          // Kept as the lane's job until it has gone on: should this throw, its call fails rather than waits.
           await afterFailure(address, done, run, budget, progressed);
+          job = undefined;
         }
         live.set(address, (live.get(address) ?? 1) - 1);
+        held = undefined;
         if (usable) await session.quit();
         else await session.destroy();
         sessions.delete(session);
@@ -563,6 +569,13 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       const aborted = (err as { name?: unknown } | null)?.name === 'AbortError';
       for (const run of failed) if (!aborted) stopRun(run, err);
     } finally {
+      if (held) {
+        // Left by a failure (a store the caps need): closed, and no longer counted as open.
+        sessions.delete(held);
+        void held.destroy();
+        open--;
+        live.set(address, (live.get(address) ?? 1) - 1);
+      }
       lease?.release();
       slot?.release();
       l.count--;

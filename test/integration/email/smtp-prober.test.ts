@@ -5,6 +5,7 @@ import { ConnectionLimiter } from '../../../src/email/connection-limiter.js';
 import { probeDomains, type DomainProbe } from '../../../src/email/smtp-prober.js';
 import { startSmtpPeers, type SmtpPeers } from '../../helpers/smtp-server.js';
 import { silentLog } from '../../helpers/email-world.js';
+import { waitFor } from '../../helpers/wait.js';
 
 const SLOW = '127.0.0.41'; // answers every RCPT after 10 ms; stops greeting new clients once a session is busy
 const BACKUP = '127.0.0.42'; // the second MX: accepts everyone
@@ -62,4 +63,34 @@ describe('probeDomains', () => {
     expect(peers.at(BACKUP).rcpts).toHaveLength(150 - slowAsked);
     expect(outcomes.get('late.test')?.recipients.get('someone@late.test')?.kind).toBe('timeout');
   }, 20_000);
+
+  it('a store the caps need failing fails the call, and the session it had opened is closed', async () => {
+    const failing = {
+      pausedFor: async () => 0,
+      throttled: async () => 0,
+      answered: async () => {
+        throw new Error('the pauses table is gone');
+      },
+    };
+    const before = peers.at(BACKUP).connections;
+    const probe: DomainProbe = {
+      domain: 'store.test',
+      targets: [target(BACKUP, 1)],
+      recipients: [{ address: 'someone@store.test', local: 'someone' }],
+      testCatchAll: false,
+    };
+    await expect(
+      probeDomains([probe], {
+        port: peers.port,
+        helo: 'probe.sieve.test',
+        mailFrom: '',
+        timeoutMs: 2000,
+        limiter: new ConnectionLimiter(5, 100),
+        throttle: failing,
+        log: silentLog,
+      }),
+    ).rejects.toThrow('the pauses table is gone');
+    expect(peers.at(BACKUP).connections).toBe(before + 1);
+    await waitFor(async () => peers.at(BACKUP).open === 0, 5000, 'the session was left open');
+  });
 });
