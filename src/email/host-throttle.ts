@@ -41,17 +41,32 @@ export function createDbHostThrottle(db: Queryable, options: { pauseSeconds: num
   // What was read of each address: until when it is paused (0: not), and whether a row is there to clear.
   const seen = new Map<string, { until: number; row: boolean; readAt: number }>();
 
+  // Reads under way, per address: the sessions of one address starting together share one.
+  const reading = new Map<string, Promise<{ until: number; row: boolean; readAt: number }>>();
   const read = async (address: string) => {
     const cached = seen.get(address);
     if (cached && Date.now() - cached.readAt < READ_EVERY_MS) return cached;
-    const { rows } = await db.query<{ ms: number }>(
-      `select greatest(0, ceil(extract(epoch from paused_until - now()) * 1000))::int as ms from smtp_host_pauses where address = $1`,
-      [address],
-    );
-    const row = rows[0];
-    const state = { until: row ? Date.now() + row.ms : 0, row: row !== undefined, readAt: Date.now() };
-    seen.set(address, state);
-    return state;
+    let pending = reading.get(address);
+    if (!pending) {
+      const startedAt = Date.now();
+      pending = db
+        .query<{ ms: number }>(
+          `select greatest(0, ceil(extract(epoch from paused_until - now()) * 1000))::int as ms from smtp_host_pauses where address = $1`,
+          [address],
+        )
+        .then(({ rows }) => {
+          const row = rows[0];
+          const state = { until: row ? Date.now() + row.ms : 0, row: row !== undefined, readAt: Date.now() };
+          // A pause (or its end) this process wrote while the read was under way is newer than what it read.
+          const newer = seen.get(address);
+          if (newer && newer.readAt >= startedAt) return newer;
+          seen.set(address, state);
+          return state;
+        })
+        .finally(() => reading.delete(address));
+      reading.set(address, pending);
+    }
+    return pending;
   };
 
   return {

@@ -14,7 +14,9 @@ import {
   type EmailWorld,
   type EmailWorldWithStore,
 } from '../../helpers/email-world.js';
+import { openTestStore } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait.js';
+import { createDbHostThrottle } from '../../../src/email/host-throttle.js';
 
 const BUSY = '127.0.0.81'; // 421 to every connection
 const RATE = '127.0.0.82'; // 451 "rate limited" at RCPT
@@ -86,6 +88,44 @@ describe('a throttling mail server, checked synchronously', () => {
     await endPause(ONCE);
     expect(await world.validator().validate('ann@once.test', CHECK)).toMatchObject({ status: 'deliverable', reason: 'ok' });
     await waitFor(async () => (await pause(ONCE)) === undefined, 5000, 'the pause was not cleared');
+  });
+});
+
+describe('the pauses, as one process reads them', () => {
+  it('sessions of one address starting together share one read of its pause; a pause written meanwhile wins', async () => {
+    const store = await openTestStore();
+    try {
+      let reads = 0;
+      let slowReads = false; // the store takes its time to answer a read
+      const db = {
+        exec: store.db.exec.bind(store.db),
+        query: (async (sql: string, params?: unknown[]) => {
+          if (!sql.includes('from smtp_host_pauses')) return store.db.query(sql, params);
+          reads++;
+          const result = await store.db.query(sql, params);
+          if (slowReads) await new Promise((r) => setTimeout(r, 300));
+          return result;
+        }) as typeof store.db.query,
+      };
+      const throttle = createDbHostThrottle(db, { pauseSeconds: 30 });
+      expect(await Promise.all(Array.from({ length: 5 }, () => throttle.pausedFor('127.0.0.85')))).toEqual([0, 0, 0, 0, 0]);
+      expect(reads).toBe(1);
+      // Cached for a second: no more reads.
+      expect(await throttle.pausedFor('127.0.0.85')).toBe(0);
+      expect(reads).toBe(1);
+      // Another address is read on its own.
+      await throttle.pausedFor('127.0.0.86');
+      expect(reads).toBe(2);
+      // A read under way (it saw no pause) when this process pauses the address does not undo the pause.
+      await new Promise((r) => setTimeout(r, 1100)); // the cached read is stale now
+      slowReads = true;
+      const racing = throttle.pausedFor('127.0.0.86');
+      expect(await throttle.throttled('127.0.0.86', { ...TOO_MANY, enhanced: '4.7.0' })).toBeGreaterThan(0);
+      expect(await racing).toBeGreaterThan(0);
+      expect(await throttle.pausedFor('127.0.0.86')).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
   });
 });
 
