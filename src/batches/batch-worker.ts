@@ -17,7 +17,7 @@ import { type ChunkWait, getBatch, isActive, markStarted, pendingItems, writeRes
 export interface EmailChecker {
   validateMany(
     emails: string[],
-    options: { smtpCheck: boolean; useCache: boolean; signal?: AbortSignal },
+    options: { smtpCheck: boolean; useCache: boolean; signal?: AbortSignal; background?: boolean },
   ): Promise<{ results: Array<{ retry_after: number | null; reason?: string }>; concurrency: number }>;
 }
 
@@ -81,7 +81,8 @@ export function chunkHandler(deps: BatchWorkerDeps): JobHandler<typeof CHUNK_QUE
           ({ results } = await deps.email
             .validateMany(
               items.map((i) => i.input),
-              { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal },
+              // Behind the sync checks someone is waiting on, in the process's SMTP queues.
+              { smtpCheck: batch.options.smtp_check ?? true, useCache: true, signal, background: true },
             )
             .catch((err: unknown) => {
               if (watch?.signal.aborted && !ctx.signal.aborted) return { results: [] };

@@ -31,7 +31,11 @@ export interface EmailValidator {
    *  SMTP connections this call held at once. Rejects only when `signal` aborts. */
   validateMany(
     emails: string[],
-    options: EmailCheckOptions & { signal?: AbortSignal },
+    options: EmailCheckOptions & {
+      signal?: AbortSignal;
+      /** Nobody waits on this call (a batch chunk): its domains queue behind those of calls someone waits on. */
+      background?: boolean;
+    },
   ): Promise<{ results: EmailResult[]; concurrency: number }>;
 }
 
@@ -88,7 +92,7 @@ export function createEmailValidator(deps: {
     log,
   });
 
-  async function probe(byDomain: Map<string, Good[]>, infos: Map<string, DomainInfo>, signal?: AbortSignal) {
+  async function probe(byDomain: Map<string, Good[]>, infos: Map<string, DomainInfo>, signal?: AbortSignal, background = false) {
     const probes: DomainProbe[] = [];
     for (const [domain, addresses] of byDomain) {
       const info = infos.get(domain);
@@ -98,7 +102,7 @@ export function createEmailValidator(deps: {
       const recipients = addresses.map((a) => ({ address: a.normalized, local: a.local }));
       probes.push({ domain, targets, recipients, testCatchAll: domains.catchAll(domain) === null });
     }
-    const run = await prober.probe(probes, signal);
+    const run = await prober.probe(probes, signal, { background });
     for (const [domain, outcome] of run.outcomes) {
       if (outcome.catchAll !== null) domains.rememberCatchAll(domain, outcome.catchAll);
     }
@@ -115,7 +119,7 @@ export function createEmailValidator(deps: {
     }
   }
 
-  async function validateMany(emails: string[], options: EmailCheckOptions & { signal?: AbortSignal }) {
+  async function validateMany(emails: string[], options: EmailCheckOptions & { signal?: AbortSignal; background?: boolean }) {
     const started = Date.now();
     const checkedAt = new Date();
     const parsed = emails.map((input) => ({ input, syntax: parseAddress(input) }));
@@ -140,7 +144,8 @@ export function createEmailValidator(deps: {
 
     let outcomes = new Map<string, DomainOutcome>();
     let concurrency = 0;
-    if (options.smtpCheck) ({ outcomes, peakConnections: concurrency } = await probe(byDomain, infos, options.signal));
+    if (options.smtpCheck)
+      ({ outcomes, peakConnections: concurrency } = await probe(byDomain, infos, options.signal, options.background));
 
     const fresh = new Map<string, EmailResult>();
     for (const [domain, addresses] of byDomain) {

@@ -127,8 +127,11 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
   // This process's takes of one address go one at a time: at once, they would all pick the same free slot,
   // and all but one would sleep and try again.
   const taking = new Map<string, Promise<unknown>>();
-  const takeInTurn = (address: string, holder: string): Promise<boolean> => {
-    const turn = (taking.get(address) ?? Promise.resolve()).then(() => store.take(address, holder, options.perHost, leaseMs));
+  const takeInTurn = (address: string, holder: string, signal?: AbortSignal): Promise<boolean> => {
+    const turn = (taking.get(address) ?? Promise.resolve()).then(() => {
+      signal?.throwIfAborted(); // given up while waiting for its turn: no slot taken for nobody
+      return store.take(address, holder, options.perHost, leaseMs);
+    });
     const settled = turn.catch(() => {});
     taking.set(address, settled);
     void settled.then(() => {
@@ -142,7 +145,7 @@ function leasesOn(store: LeaseStore, options: LeaseOptions): HostLeases {
       const holder = `${me}:${next++}`;
       for (let wait = 25; ; wait = Math.min(wait * 2, MAX_POLL_MS)) {
         signal?.throwIfAborted();
-        if (await takeInTurn(address, holder)) break;
+        if (await takeInTurn(address, holder, signal)) break;
         await subscribe();
         let set = waiting.get(address);
         if (!set) waiting.set(address, (set = new Set()));

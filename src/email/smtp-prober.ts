@@ -79,7 +79,7 @@ export interface ProberSettings {
   connect?: SmtpConnect;
   /** How long a session with nothing left to do waits for another run's domains before QUIT (default 500 ms). */
   lingerMs?: number;
-  log: { debug(obj: object, msg: string): void };
+  log: { debug(obj: object, msg: string): void; warn?(obj: object, msg: string): void };
 }
 
 export interface ProberOptions extends ProberSettings {
@@ -94,8 +94,11 @@ export interface ProbeRun {
 
 /** The process's prober: every run's domains queue per mail server address and share its sessions. */
 export interface SmtpProber {
-  /** Probes the domains; rejects only when `signal` aborts (or a store the caps need fails). */
-  probe(probes: DomainProbe[], signal?: AbortSignal): Promise<ProbeRun>;
+  /**
+   * Probes the domains; rejects only when `signal` aborts (or a store the caps need fails). A `background` call's
+   * domains (a batch chunk) queue behind the others': a call someone waits on (a sync check) goes first.
+   */
+  probe(probes: DomainProbe[], signal?: AbortSignal, options?: { background?: boolean }): Promise<ProbeRun>;
 }
 
 type Failure = { kind: 'timeout' | 'unavailable' | 'blocked' | 'throttled'; reply: SmtpReply | null; retryAfter?: number };
@@ -103,6 +106,8 @@ type Failure = { kind: 'timeout' | 'unavailable' | 'blocked' | 'throttled'; repl
 interface Run {
   /** Runs are numbered as they start: a server found down is skipped by the runs under way then (see `down`). */
   seq: number;
+  /** Its domains queue behind those of calls someone waits on. */
+  background: boolean;
   outcomes: Map<string, DomainOutcome>;
   unfinished: number;
   aborted: boolean;
@@ -252,7 +257,10 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       job.targetIndex++;
     }
     const address = (job.probe.targets[job.targetIndex] as ProbeTarget).address;
-    queueOf(address).push(job);
+    const q = queueOf(address);
+    const behind = job.run.background ? -1 : q.findIndex((other) => other.run.background);
+    if (behind < 0) q.push(job);
+    else q.splice(behind, 0, job);
     pump(address);
   }
 
@@ -284,9 +292,11 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
   function pump(address: string) {
     const l = lanesOf(address);
     const q = queueOf(address);
-    // Sessions waiting for work take it first; then new ones start, within the caps.
+    // Open sessions waiting for work take it first (a lane still waiting for its slot, lease or token may wait
+    // long); then new ones start, within the caps.
+    let queued = q.length;
     for (const wake of [...l.lingering]) {
-      if (q.length <= l.count - l.busy - l.lingering.size) break;
+      if (queued-- <= 0) break;
       wake(true);
     }
     while (q.length > l.count - l.busy && l.count < (caps.get(address) ?? limiter.perHost)) {
@@ -454,11 +464,15 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
     const q = queueOf(address);
     const isDown = () => (q[0] ? downFor(address, q[0].run) !== undefined : false);
     // Waits that nobody needs any more (the queue emptied by stopped runs) are aborted.
+    let givenUp = false; // a wait of this lane was aborted because nobody needs it any more
     const waitFor = async <T>(wait: (signal: AbortSignal) => Promise<T>): Promise<T> => {
       const c = new AbortController();
       l.waiting.add(c);
       try {
         return await wait(c.signal);
+      } catch (err) {
+        givenUp = c.signal.aborted;
+        throw err;
       } finally {
         l.waiting.delete(c);
       }
@@ -526,14 +540,18 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
           job = q.shift();
           if (!job) {
             // Another run may bring this server work in a moment: the session waits for it a little.
-            if (await linger(l)) continue;
+            if ((await linger(l)) || q.length > 0) continue;
             break;
           }
           sessions.set(session, job);
           l.busy++;
-          // A queued job's current target is this address (enqueue() put it here).
-          const run = await runJob(session, job, job.probe.targets[job.targetIndex] as ProbeTarget, budget);
-          l.busy--;
+          let run: JobRun;
+          try {
+            // A queued job's current target is this address (enqueue() put it here).
+            run = await runJob(session, job, job.probe.targets[job.targetIndex] as ProbeTarget, budget);
+          } finally {
+            l.busy--;
+          }
           sessions.set(session, null);
           const done = job;
           if (done.run.aborted) {
@@ -564,10 +582,12 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
     } catch (err) {
       // A store the caps need failed (or a wait was given up): the runs waiting on this address fail with it,
       // unless they were stopped already.
-      const failed = new Set(q.map((j) => j.run));
-      if (job) failed.add(job.run);
-      const aborted = (err as { name?: unknown } | null)?.name === 'AbortError';
-      for (const run of failed) if (!aborted) stopRun(run, err);
+      if (!givenUp) {
+        const failed = new Set(q.map((j) => j.run));
+        if (job) failed.add(job.run);
+        for (const run of failed) stopRun(run, err);
+        if (failed.size === 0) log.warn?.({ err, address }, 'SMTP probe lane failed with no call waiting on it');
+      }
     } finally {
       if (held) {
         // Left by a failure (a store the caps need): closed, and no longer counted as open.
@@ -579,18 +599,34 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       lease?.release();
       slot?.release();
       l.count--;
+      if (l.count === 0 && q.length === 0 && lanes.get(address) === l) {
+        // Nothing left for this address: what the process kept of it goes (what was learnt of it too).
+        lanes.delete(address);
+        queues.delete(address);
+        live.delete(address);
+        caps.delete(address);
+        errorLimits.delete(address);
+      }
       if (q.length > 0 && !isDown()) pump(address);
     }
   }
 
   return {
-    async probe(probes, signal) {
+    async probe(probes, signal, options = {}) {
       signal?.throwIfAborted();
       let settle: (error?: unknown) => void = () => {};
       const finished = new Promise<void>((resolve, reject) => {
         settle = (error) => (error === undefined ? resolve() : reject(error));
       });
-      const run: Run = { seq: ++runs, outcomes: new Map(), unfinished: probes.length, aborted: false, peak: 0, settle };
+      const run: Run = {
+        seq: ++runs,
+        background: options.background === true,
+        outcomes: new Map(),
+        unfinished: probes.length,
+        aborted: false,
+        peak: 0,
+        settle,
+      };
       if (probes.length === 0) return { outcomes: run.outcomes, peakConnections: 0 };
       active.add(run);
       const onAbort = () => stopRun(run, signal?.reason ?? new Error('aborted'));

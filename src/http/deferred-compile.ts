@@ -4,17 +4,22 @@
 
 const pending: (() => unknown)[] = [];
 
-/** `compile()` on the first call; a validator carries the `errors` of its last call, as Fastify and we read them. */
-export function deferred<F extends (data: never) => unknown>(compile: () => F): F & { errors?: unknown } {
-  let fn: (F & { errors?: unknown }) | undefined;
-  const ready = () => (fn ??= compile() as F & { errors?: unknown });
+/**
+ * `compile()` on the first call. The call is passed on whole (Fastify gives an ajv validator its parent data, to
+ * let it replace the root value), a validator carries the `errors` of its last call, and its `schemaEnv` (which
+ * Fastify reads to know it is ajv's) compiles it when first read.
+ */
+export function deferred<F extends (...args: never[]) => unknown>(compile: () => F): F & { errors?: unknown } {
+  let fn: (F & { errors?: unknown; schemaEnv?: unknown }) | undefined;
+  const ready = () => (fn ??= compile() as F & { errors?: unknown; schemaEnv?: unknown });
   pending.push(ready);
-  const call = ((data: never) => {
+  const call = ((...args: never[]) => {
     const f = ready();
-    const out = f(data);
+    const out = f(...args);
     call.errors = f.errors;
     return out;
   }) as F & { errors?: unknown };
+  Object.defineProperty(call, 'schemaEnv', { get: () => ready().schemaEnv, configurable: true });
   return call;
 }
 

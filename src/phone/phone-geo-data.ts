@@ -38,6 +38,9 @@ function readFolder(folder: string): Map<number, PrefixMap> {
 
 let data: GeoData | undefined;
 
+/** Whether this thread has loaded the data already. */
+export const geoDataLoaded = (): boolean => data !== undefined;
+
 /** Loads the data (about a third of a second, once per process); later calls return the loaded copy. */
 export function loadGeoData(): GeoData {
   if (data) return data;

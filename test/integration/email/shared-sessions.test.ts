@@ -11,7 +11,7 @@ const DOMAINS = Array.from({ length: 6 }, (_, i) => `s${i}.test`);
 let world: EmailWorldWithStore;
 beforeAll(async () => {
   const zone: DnsZone = { 'mx.s.test': { A: [SHARED] } };
-  for (const d of DOMAINS) zone[d] = { MX: [{ exchange: 'mx.s.test', priority: 10 }] };
+  for (const d of [...DOMAINS, 'urgent.test']) zone[d] = { MX: [{ exchange: 'mx.s.test', priority: 10 }] };
   world = await startEmailWorldWithStore(zone, {
     [SHARED]: {
       rcpt: (address) => ({
@@ -42,6 +42,20 @@ describe('calls under way at once', () => {
     expect(server.connections - before).toBe(1);
     // With nothing more under way the session ends.
     await waitFor(async () => server.open === 0, 5000, 'the shared session was not closed');
+  });
+
+  it("a call someone waits on goes before a batch chunk's domains queued at the same server", async () => {
+    const validator = world.validator({ SMTP_MAX_PER_HOST: '1' });
+    const server = world.peers.at(SHARED);
+    const asked = server.rcpts.length;
+    const chunk = validator.validateMany(addresses(DOMAINS), { ...CHECK, background: true });
+    await waitFor(async () => server.rcpts.length > asked, 5000, 'the chunk never asked');
+    const sync = await validator.validate('user1@urgent.test', CHECK);
+    expect(sync.reason).toBe('ok');
+    await chunk;
+    const order = server.rcpts.slice(asked);
+    // One session, domain after domain: the sync address came right after the domain under way, not after all six.
+    expect(order.indexOf('user1@urgent.test')).toBeLessThan(order.indexOf(`user1@${DOMAINS[2]}`));
   });
 
   it('a call that is cancelled stops its own probes; the other call is answered in full', async () => {
