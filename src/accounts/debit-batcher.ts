@@ -1,62 +1,33 @@
-// Debits for many concurrent requests, applied together: while one transaction for an account is running,
-// new requests for that account queue up, and the next transaction settles all of them at once (the
-// "group commit" idea). Each request is still all-or-nothing, gets its own ledger row, and the balance is
-// read under a row lock, so concurrent processes on one PostgreSQL server stay exact and never go negative.
+// Debits for many concurrent requests, applied together (src/lib/group-commit.ts): while one transaction for
+// an account is running, new requests for that account queue up, and the next transaction settles all of them.
+// Each request is still all-or-nothing, and the balance is read under a row lock, so concurrent processes on one
+// PostgreSQL server stay exact and never go negative.
 import type { Db, Queryable } from '../db/db.js';
+import { GroupCommit } from '../lib/group-commit.js';
 import type { DebitObserver, DebitResult } from './credits.js';
 
+/** One request's debit, as it waits for its group. */
 interface Pending {
   amount: number;
   reason: string;
   reference: string | null;
-  resolve(result: DebitResult): void;
-  reject(err: unknown): void;
-}
-
-interface AccountQueue {
-  waiting: Pending[];
-  running: boolean;
 }
 
 export class DebitBatcher {
-  private readonly accounts = new Map<string, AccountQueue>();
+  private readonly groups: GroupCommit<Pending, DebitResult>;
 
   constructor(
     private readonly db: Db,
     private readonly observe?: DebitObserver,
-    private readonly maxPerTransaction = 500,
-  ) {}
+    maxPerTransaction = 500,
+  ) {
+    this.groups = new GroupCommit((accountId, group) => this.settle(accountId, group), maxPerTransaction);
+  }
 
   debit(accountId: string, amount: number, reason: string, reference: string | null = null): Promise<DebitResult> {
     if (!Number.isSafeInteger(amount) || amount <= 0)
       throw new RangeError(`debit amount must be a whole number > 0, got ${amount}`);
-    return new Promise<DebitResult>((resolve, reject) => {
-      let queue = this.accounts.get(accountId);
-      if (!queue) {
-        queue = { waiting: [], running: false };
-        this.accounts.set(accountId, queue);
-      }
-      queue.waiting.push({ amount, reason, reference, resolve, reject });
-      if (!queue.running) void this.drain(accountId, queue);
-    });
-  }
-
-  private async drain(accountId: string, queue: AccountQueue): Promise<void> {
-    queue.running = true;
-    while (queue.waiting.length > 0) {
-      // Give requests already on their way one turn of the event loop to join this transaction: a query on
-      // the embedded store runs on this thread, so without the pause each request would settle alone.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const group = queue.waiting.splice(0, this.maxPerTransaction);
-      try {
-        const results = await this.settle(accountId, group);
-        group.forEach((p, i) => p.resolve(results[i] as DebitResult));
-      } catch (err) {
-        for (const p of group) p.reject(err);
-      }
-    }
-    queue.running = false;
-    this.accounts.delete(accountId);
+    return this.groups.add(accountId, { amount, reason, reference });
   }
 
   /**

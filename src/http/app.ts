@@ -133,7 +133,7 @@ export async function buildApp(ctx: Context): Promise<App> {
     app.addHook('onClose', () => redis.close());
     counter = redis;
   }
-  // A key's requests of one event-loop turn are counted in one statement.
+  // A key's requests arriving together are counted in one statement (src/lib/group-commit.ts).
   const rateLimits: RateLimitStore = new GroupedRateLimits(counter);
   const deps: RouteDeps = { ctx, rateLimits };
   await registerGroup(app, deps, { prefix: '', errors: [] }, [health]);
