@@ -1,7 +1,7 @@
 // Progress of a batch on stderr: a bar with rate and ETA on a terminal (cli-progress), one JSON line a
 // second otherwise (for logs and other programs). stdout stays for results.
-import { createRequire } from 'node:module';
 import type * as CliProgress from 'cli-progress';
+import { lazyModule } from '../lib/lazy-module.js';
 import type { BatchStatus } from '../sdk/batches.js';
 
 export interface ProgressReporter {
@@ -15,10 +15,12 @@ function waitingNote(status: BatchStatus): string {
   return waiting ? ` · ${waiting.items} waiting (${waiting.reason})` : '';
 }
 
+// Loaded only where a bar is drawn (every `sieve` command would pay for it at start otherwise).
+const cliProgress = lazyModule<typeof CliProgress>('cli-progress');
+
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {
   if (stream.isTTY) {
-    // Loaded only where a bar is drawn (every `sieve` command would pay for it at start otherwise).
-    const { Presets, SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+    const { Presets, SingleBar } = cliProgress();
     const bar = new SingleBar(
       {
         stream,

@@ -9,8 +9,8 @@
 // mail server's refusal, as a direct connection would. Passwords never leave this module: every message
 // names a proxy as socks5://user:***@host:port.
 import type net from 'node:net';
-import { createRequire } from 'node:module';
 import type * as Socks from 'socks';
+import { lazyModule } from '../lib/lazy-module.js';
 import type { ConnectFailureKind, ConnectResult, SmtpConnect } from './smtp-session.js';
 
 export interface SmtpProxy {
@@ -116,10 +116,12 @@ export function poolFor(settings: ProxySettings, mxHost: string): readonly SmtpP
 
 type Attempt = { ok: true; socket: net.Socket } | { ok: false; failure: ConnectFailureKind; message: string; nextProxy: boolean };
 
+// socks is loaded with the first proxied connection: most deployments name no proxy.
+const socks = lazyModule<typeof Socks>('socks');
+
 async function throughProxy(proxy: SmtpProxy, address: string, port: number, timeoutMs: number): Promise<Attempt> {
   try {
-    // socks is loaded with the first proxied connection: most deployments name no proxy.
-    const { SocksClient } = createRequire(import.meta.url)('socks') as typeof Socks;
+    const { SocksClient } = socks();
     const { socket } = await SocksClient.createConnection({
       proxy: { host: proxy.host, port: proxy.port, type: 5, userId: proxy.userId, password: proxy.password },
       command: 'connect',

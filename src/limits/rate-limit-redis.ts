@@ -1,12 +1,12 @@
 // The rate-limit counters in Redis (REDIS_URL): the same sliding window as the database store, decided and
 // counted atomically in one Lua script so concurrent API processes cannot both take the last slot.
-import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
 import type { Redis } from 'ioredis';
+import { lazyModule } from '../lib/lazy-module.js';
 import type { RateLimitCounter } from './rate-limit-store.js';
 
 /** ioredis, loaded by the first store made: a process without REDIS_URL never loads it (about 7 MB). */
-const loadRedis = () => (createRequire(import.meta.url)('ioredis') as typeof IORedis).Redis;
+const ioredis = lazyModule<typeof IORedis>('ioredis');
 
 // Grants as many of ARGV[4] requests as fit: {granted, previous, current after}.
 const TAKE_MANY = `
@@ -29,7 +29,7 @@ export class RedisRateLimitStore implements RateLimitCounter {
     url: string,
     private readonly prefix = 'sieve:rl:',
   ) {
-    const RedisClient = loadRedis();
+    const RedisClient = ioredis().Redis;
     this.redis = new RedisClient(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
     this.redis.defineCommand('sieveTakeMany', { numberOfKeys: 2, lua: TAKE_MANY });
   }

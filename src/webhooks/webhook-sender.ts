@@ -15,9 +15,9 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createRequire } from 'node:module';
 import type * as Undici from 'undici';
 import type { Pool } from 'undici';
+import { lazyModule } from '../lib/lazy-module.js';
 import type { AddressGuard } from '../net/address-guard.js';
 import type { DnsClient } from '../net/dns-client.js';
 import { createPinnedConnector, PinnedConnectError } from '../net/pinned-connector.js';
@@ -108,8 +108,7 @@ const RESETS = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 const POOL_IDLE_MS = 60_000;
 // undici is loaded with the first delivery, not at start-up (60 ms of it).
-let undiciModule: typeof Undici | undefined;
-const undici = () => (undiciModule ??= createRequire(import.meta.url)('undici') as typeof Undici);
+const undici = lazyModule<typeof Undici>('undici');
 const SWEEP_EVERY_MS = 10_000;
 
 interface PoolEntry {
