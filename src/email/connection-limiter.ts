@@ -25,7 +25,7 @@ export class ConnectionLimiter {
   /** A slot for `host`, once one is free. Rejects with the signal's reason when it aborts first. */
   acquire(host: string, signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.free(host)) return Promise.resolve(this.take(host));
+    if (this.hasRoom(host)) return Promise.resolve(this.take(host));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         host,
@@ -46,10 +46,6 @@ export class ConnectionLimiter {
 
   /** Whether a slot for `host` is free now. */
   hasRoom(host: string): boolean {
-    return this.free(host);
-  }
-
-  private free(host: string): boolean {
     return this.active < this.global && (this.perHostActive.get(host) ?? 0) < this.perHost;
   }
 
@@ -74,7 +70,7 @@ export class ConnectionLimiter {
   private serve() {
     for (let i = 0; i < this.waiters.length && this.active < this.global;) {
       const waiter = this.waiters[i] as Waiter;
-      if (this.free(waiter.host)) {
+      if (this.hasRoom(waiter.host)) {
         this.waiters.splice(i, 1);
         waiter.grant(this.take(waiter.host));
       } else {

@@ -82,10 +82,6 @@ export interface ProberSettings {
   log: { debug(obj: object, msg: string): void; warn?(obj: object, msg: string): void };
 }
 
-export interface ProberOptions extends ProberSettings {
-  signal?: AbortSignal;
-}
-
 export interface ProbeRun {
   outcomes: Map<string, DomainOutcome>;
   /** The most connections open at once (by the whole prober) while the run was under way. */
@@ -124,11 +120,17 @@ interface Job {
   lastFailure: (Failure & { target: ProbeTarget }) | null;
   outcome: DomainOutcome;
 }
-/** The sessions (and the ones being opened) of one mail server address. */
+/** The sessions (and the ones being opened) of one mail server address, and what was learnt of it meanwhile. */
 interface Lanes {
   count: number;
   /** Running a job. */
   busy: number;
+  /** Connections open or opening. */
+  live: number;
+  /** A lower cap learnt from a server that turned a connection away while others to it worked. */
+  cap?: number;
+  /** Refusals a session may collect, lowered for a server seen to drop sessions sooner. */
+  errorLimit?: number;
   /** Sessions waiting for more work: called with true when some came, false to make them QUIT. */
   lingering: Set<(work: boolean) => void>;
   /** Waiting for a slot, a lease or a token, or opening: aborted when nobody needs them any more. */
@@ -168,11 +170,6 @@ function openFailure(opened: Extract<OpenResult, { ok: false }>): Failure {
   return { kind: 'unavailable', reply };
 }
 
-/** One run on a prober of its own. */
-export function probeDomains(probes: DomainProbe[], options: ProberOptions): Promise<ProbeRun> {
-  return createSmtpProber(options).probe(probes, options.signal);
-}
-
 export function createSmtpProber(options: ProberSettings): SmtpProber {
   const { limiter, log } = options;
   const lingerMs = options.lingerMs ?? LINGER_MS;
@@ -181,9 +178,6 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
   // later ones try it again.
   const down = new Map<string, Failure & { seq: number }>();
   const lanes = new Map<string, Lanes>();
-  const errorLimits = new Map<string, number>();
-  const live = new Map<string, number>(); // connections open or opening, per address
-  const caps = new Map<string, number>(); // a lower per-address cap learnt from a server that turned us away
   const sessions = new Map<SmtpSession, Job | null>(); // each open session, and the job it works on
   const active = new Set<Run>();
   let runs = 0;
@@ -197,7 +191,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
   };
   const lanesOf = (address: string) => {
     let l = lanes.get(address);
-    if (!l) lanes.set(address, (l = { count: 0, busy: 0, lingering: new Set(), waiting: new Set() }));
+    if (!l) lanes.set(address, (l = { count: 0, busy: 0, live: 0, lingering: new Set(), waiting: new Set() }));
     return l;
   };
   const downFor = (address: string, run: Run) => {
@@ -209,11 +203,10 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
     if (!active.delete(run)) return;
     run.settle(error);
     if (active.size > 0) return;
-    // Nothing under way: sessions waiting for more work end now, and what was learnt is forgotten.
+    // Nothing under way: sessions waiting for more work end now (and with the last of an address's lanes, what
+    // was learnt of it), and no later run honours the addresses found down.
     for (const l of lanes.values()) for (const quit of [...l.lingering]) quit(false);
     down.clear();
-    errorLimits.clear();
-    caps.clear();
   }
 
   /** Stops a run (aborted, or failed): its queued domains are dropped, its sessions closed, nothing more asked. */
@@ -299,7 +292,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       if (queued-- <= 0) break;
       wake(true);
     }
-    while (q.length > l.count - l.busy && l.count < (caps.get(address) ?? limiter.perHost)) {
+    while (q.length > l.count - l.busy && l.count < (l.cap ?? limiter.perHost)) {
       l.count++;
       void lane(address, l);
     }
@@ -430,6 +423,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
   /** What a job's failed run says of its address, and where the job goes next. */
   async function afterFailure(
     address: string,
+    l: Lanes,
     job: Job,
     run: Extract<JobRun, { ok: false }>,
     budget: Budget,
@@ -450,7 +444,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       // Dropped after some answers: most likely the server's own error limit. Ask the rest in a new
       // session, ending sessions before that many refusals from now on. Each retry that made
       // progress answered someone, so this ends.
-      if (budget.errors > 0) errorLimits.set(address, Math.min(budget.maxErrors, budget.errors));
+      if (budget.errors > 0) l.errorLimit = Math.min(budget.maxErrors, budget.errors);
       if (!run.progressed) job.retries++;
       putBack(job, address);
     } else {
@@ -470,10 +464,8 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
       l.waiting.add(c);
       try {
         return await wait(c.signal);
-      } catch (err) {
-        givenUp = c.signal.aborted;
-        throw err;
       } finally {
+        givenUp = c.signal.aborted;
         l.waiting.delete(c);
       }
     };
@@ -497,29 +489,27 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
         if (q.length === 0 || isDown()) break;
         open++;
         for (const run of active) run.peak = Math.max(run.peak, open);
-        live.set(address, (live.get(address) ?? 0) + 1);
+        l.live++;
         const head = q[0] as Job;
-        const opening = new AbortController();
-        l.waiting.add(opening);
-        const opened = await openSmtpSession({
-          address,
-          port: options.port,
-          helo: options.helo,
-          timeoutMs: options.timeoutMs,
-          mxHost: head.probe.targets[head.targetIndex]?.host,
-          connect: options.connect,
-          signal: opening.signal,
-        });
-        l.waiting.delete(opening);
+        const opened = await waitFor((signal) =>
+          openSmtpSession({
+            address,
+            port: options.port,
+            helo: options.helo,
+            timeoutMs: options.timeoutMs,
+            mxHost: head.probe.targets[head.targetIndex]?.host,
+            connect: options.connect,
+            signal,
+          }),
+        );
         if (!opened.ok) {
           open--;
-          const others = (live.get(address) ?? 1) - 1;
-          live.set(address, others);
-          if (opening.signal.aborted) break; // nobody needs it any more: says nothing of the server
+          const others = --l.live;
+          if (givenUp) break; // nobody needs it any more: says nothing of the server
           // Turned away while other connections to the same server are open or opening: it limits
           // connections per client. Keep to the ones it accepts rather than giving up on it.
           if (others > 0 && opened.failure !== 'timeout' && opened.failure !== 'proxy')
-            caps.set(address, Math.min(caps.get(address) ?? limiter.perHost, others));
+            l.cap = Math.min(l.cap ?? limiter.perHost, others);
           else if (options.throttle && opened.reply && isThrottleReply(opened.reply))
             markDown(address, {
               kind: 'throttled',
@@ -533,7 +523,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
         sessions.set(session, null);
         held = session;
         await options.throttle?.answered(address);
-        const budget: Budget = { errors: 0, commands: 0, maxErrors: errorLimits.get(address) ?? MAX_ERRORS_PER_SESSION };
+        const budget: Budget = { errors: 0, commands: 0, maxErrors: l.errorLimit ?? MAX_ERRORS_PER_SESSION };
         let usable = true; // the connection still works (QUIT it), or not (drop it)
         let progressed = false;
         while (usable && !spent(budget)) {
@@ -569,10 +559,10 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
           }
           usable = false;
           // Kept as the lane's job until it has gone on: should this throw, its call fails rather than waits.
-          await afterFailure(address, done, run, budget, progressed);
+          await afterFailure(address, l, done, run, budget, progressed);
           job = undefined;
         }
-        live.set(address, (live.get(address) ?? 1) - 1);
+        l.live--;
         held = undefined;
         if (usable) await session.quit();
         else await session.destroy();
@@ -594,7 +584,7 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
         sessions.delete(held);
         void held.destroy();
         open--;
-        live.set(address, (live.get(address) ?? 1) - 1);
+        l.live--;
       }
       lease?.release();
       slot?.release();
@@ -603,9 +593,6 @@ export function createSmtpProber(options: ProberSettings): SmtpProber {
         // Nothing left for this address: what the process kept of it goes (what was learnt of it too).
         lanes.delete(address);
         queues.delete(address);
-        live.delete(address);
-        caps.delete(address);
-        errorLimits.delete(address);
       }
       if (q.length > 0 && !isDown()) pump(address);
     }

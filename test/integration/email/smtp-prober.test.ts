@@ -2,9 +2,11 @@
 // between sessions, arranged by the servers' scripted replies rather than by measuring anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionLimiter } from '../../../src/email/connection-limiter.js';
-import { probeDomains, type DomainProbe } from '../../../src/email/smtp-prober.js';
+import { createDbHostThrottle } from '../../../src/email/host-throttle.js';
+import { createSmtpProber, type DomainProbe } from '../../../src/email/smtp-prober.js';
 import { startSmtpPeers, type SmtpPeers } from '../../helpers/smtp-server.js';
 import { silentLog } from '../../helpers/email-world.js';
+import { openTestStore } from '../../helpers/store.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const SLOW = '127.0.0.41'; // answers every RCPT after 10 ms; stops greeting new clients once a session is busy
@@ -28,7 +30,7 @@ afterAll(() => peers?.close());
 
 const target = (address: string, priority: number) => ({ host: `mx${priority}.test`, priority, address });
 
-describe('probeDomains', () => {
+describe('the SMTP prober', () => {
   it('a session that has to give its domain back after another connection found the server down moves it on to the next MX', async () => {
     // big.test keeps one session to SLOW busy for over a second (its budget of 100 commands runs out at
     // ~10 ms a command). Meanwhile late.test gives up on SILENT (300 ms) and tries SLOW, which no longer
@@ -46,14 +48,14 @@ describe('probeDomains', () => {
       recipients: [{ address: 'someone@late.test', local: 'someone' }],
       testCatchAll: false,
     };
-    const { outcomes } = await probeDomains([big, late], {
+    const { outcomes } = await createSmtpProber({
       port: peers.port,
       helo: 'probe.sieve.test',
       mailFrom: '',
       timeoutMs: 300,
       limiter: new ConnectionLimiter(5, 100),
       log: silentLog,
-    });
+    }).probe([big, late]);
     const bigKinds = [...(outcomes.get('big.test')?.recipients.values() ?? [])].map((o) => o.kind);
     expect(bigKinds).toHaveLength(150);
     expect(new Set(bigKinds)).toEqual(new Set(['accepted']));
@@ -65,13 +67,16 @@ describe('probeDomains', () => {
   }, 20_000);
 
   it('a store the caps need failing fails the call, and the session it had opened is closed', async () => {
-    const failing = {
-      pausedFor: async () => 0,
-      throttled: async () => 0,
-      answered: async () => {
-        throw new Error('the pauses table is gone');
-      },
-    };
+    // The pauses table answers the first read (an ended pause: the address may be tried, and the pause row is to
+    // be cleared once it answers), then goes away: clearing it after the greeting fails.
+    const store = await openTestStore();
+    await store.db.query(
+      `insert into smtp_host_pauses (address, paused_until, level, reply) values ($1, now() - interval '1 second', 0, '421 x')`,
+      [BACKUP],
+    );
+    const failing = createDbHostThrottle(store.db, { pauseSeconds: 30 });
+    expect(await failing.pausedFor(BACKUP)).toBe(0);
+    await store.db.exec('drop table smtp_host_pauses');
     const before = peers.at(BACKUP).connections;
     const probe: DomainProbe = {
       domain: 'store.test',
@@ -79,18 +84,22 @@ describe('probeDomains', () => {
       recipients: [{ address: 'someone@store.test', local: 'someone' }],
       testCatchAll: false,
     };
-    await expect(
-      probeDomains([probe], {
-        port: peers.port,
-        helo: 'probe.sieve.test',
-        mailFrom: '',
-        timeoutMs: 2000,
-        limiter: new ConnectionLimiter(5, 100),
-        throttle: failing,
-        log: silentLog,
-      }),
-    ).rejects.toThrow('the pauses table is gone');
-    expect(peers.at(BACKUP).connections).toBe(before + 1);
-    await waitFor(async () => peers.at(BACKUP).open === 0, 5000, 'the session was left open');
+    try {
+      await expect(
+        createSmtpProber({
+          port: peers.port,
+          helo: 'probe.sieve.test',
+          mailFrom: '',
+          timeoutMs: 2000,
+          limiter: new ConnectionLimiter(5, 100),
+          throttle: failing,
+          log: silentLog,
+        }).probe([probe]),
+      ).rejects.toThrow(/smtp_host_pauses/);
+      expect(peers.at(BACKUP).connections).toBe(before + 1);
+      await waitFor(async () => peers.at(BACKUP).open === 0, 5000, 'the session was left open');
+    } finally {
+      await store.close();
+    }
   });
 });
