@@ -2,7 +2,8 @@
 // schemas (ajv, fast-json-stringify) was a fifth of a restart, and most routes of a process are never called.
 // compileAllSchemas() compiles what is left (a test does, so that a schema the compilers refuse fails there).
 
-const pending: (() => unknown)[] = [];
+// Not compiled yet: each leaves the set when it is compiled.
+const pending = new Set<() => unknown>();
 
 /**
  * `compile()` on the first call. The call is passed on whole (Fastify gives an ajv validator its parent data, to
@@ -11,8 +12,14 @@ const pending: (() => unknown)[] = [];
  */
 export function deferred<F extends (...args: never[]) => unknown>(compile: () => F): F & { errors?: unknown } {
   let fn: (F & { errors?: unknown; schemaEnv?: unknown }) | undefined;
-  const ready = () => (fn ??= compile() as F & { errors?: unknown; schemaEnv?: unknown });
-  pending.push(ready);
+  const ready = () => {
+    if (!fn) {
+      fn = compile() as F & { errors?: unknown; schemaEnv?: unknown };
+      pending.delete(ready);
+    }
+    return fn;
+  };
+  pending.add(ready);
   const call = ((...args: never[]) => {
     const f = ready();
     const out = f(...args);
@@ -23,9 +30,9 @@ export function deferred<F extends (...args: never[]) => unknown>(compile: () =>
   return call;
 }
 
-/** Compiles every validator and serialiser made so far in this process; how many there are. */
+/** Compiles every validator and serialiser not compiled yet in this process; how many there were. */
 export function compileAllSchemas(): number {
-  const now = pending.splice(0);
+  const now = [...pending];
   for (const ready of now) ready();
   return now.length;
 }

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { geoDataLoaded, loadGeoData } from './phone-geo-data.js';
-import { type PhoneAnswer, type PhoneTask, phoneKeys, validateAll } from './phone-thread.js';
+import { type KeysTask, type PhoneAnswer, type PhoneTask, phoneKeys, validateAll } from './phone-thread.js';
 
 export interface PhoneItem {
   input: string;
@@ -50,6 +50,26 @@ function join(answers: PhoneAnswer[]): PhoneAnswer {
     at += a.garbage.length;
   }
   return { json, garbage };
+}
+
+/**
+ * A list cut in `pieces` parts of about equal length, the first one checked `here` (on this thread) when asked,
+ * the others `there` (on the pool's threads), all at once; the answers in the list's order.
+ */
+function inParts<T, R>(
+  list: readonly T[],
+  pieces: number,
+  withHere: boolean,
+  here: (part: readonly T[]) => Promise<R>,
+  there: (part: readonly T[]) => Promise<R>,
+): Promise<R[]> {
+  const size = Math.ceil(list.length / pieces);
+  const parts: Promise<R>[] = [];
+  for (let i = 0; i < list.length; i += size) {
+    const part = list.slice(i, i + size);
+    parts.push(i === 0 && withHere ? here(part) : there(part));
+  }
+  return Promise.all(parts);
 }
 
 async function inline(items: readonly PhoneItem[], signal?: AbortSignal): Promise<PhoneAnswer> {
@@ -103,7 +123,7 @@ export function createPhoneChecks(threads: number, options: PhoneCheckOptions = 
         return { json: json[0] as string, garbage: garbage[0] === 1 };
       },
       async keys(inputs, country) {
-        return phoneKeys({ keysOf: [...inputs], country: country ?? null });
+        return phoneKeys({ keysOf: inputs, country: country ?? null });
       },
       async close() {},
     };
@@ -142,24 +162,29 @@ export function createPhoneChecks(threads: number, options: PhoneCheckOptions = 
       // in slices, between which the event loop gets its turns.
       const here = options.shareLongLists === true && items.length >= MIN_SHARED && mainDataReady();
       const pieces = Math.max(1, Math.min(threads + (here ? 1 : 0), Math.floor(items.length / MIN_PIECE)));
-      const size = Math.ceil(items.length / pieces);
-      const parts: Promise<PhoneAnswer>[] = [];
-      for (let i = here ? size : 0; i < items.length; i += size) parts.push(run(items.slice(i, i + size), signal));
-      if (here) parts.unshift(inline(items.slice(0, size), signal));
-      return join(await Promise.all(parts));
+      return join(
+        await inParts(
+          items,
+          pieces,
+          here,
+          (part) => inline(part, signal),
+          (part) => run(part, signal),
+        ),
+      );
     },
     async keys(inputs, country) {
-      const here = (list: readonly string[]) => phoneKeys({ keysOf: [...list], country: country ?? null });
-      if (inputs.length < MIN_SHARED) return here(inputs);
+      const task = (list: readonly string[]): KeysTask => ({ keysOf: list, country: country ?? null });
+      if (inputs.length < MIN_SHARED) return phoneKeys(task(inputs));
       await started();
       // One part per thread and one for this thread, which computes its own while the others work.
-      const size = Math.ceil(inputs.length / (threads + 1));
-      const parts: Promise<(string | null)[]>[] = [];
-      for (let i = size; i < inputs.length; i += size) {
-        parts.push((pool as Piscina).run({ keysOf: inputs.slice(i, i + size), country: country ?? null }));
-      }
-      const mine = here(inputs.slice(0, size));
-      return mine.concat(...(await Promise.all(parts)));
+      const parts = await inParts(
+        inputs,
+        threads + 1,
+        true,
+        async (part) => phoneKeys(task(part)),
+        (part) => (pool as Piscina).run(task(part)) as Promise<(string | null)[]>,
+      );
+      return parts.flat();
     },
     one(input, country) {
       return new Promise((resolve, reject) => {

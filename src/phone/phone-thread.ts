@@ -11,7 +11,7 @@ export interface PhoneTask {
 
 /** The dedupe keys of a list (item-dedupe.ts), for a batch being submitted. */
 export interface KeysTask {
-  keysOf: string[];
+  keysOf: readonly string[];
   country: string | null;
 }
 
